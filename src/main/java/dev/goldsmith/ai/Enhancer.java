@@ -1,0 +1,28 @@
+package dev.goldsmith.ai;
+
+import dev.goldsmith.vault.VaultItem;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The port the batch engine calls to improve one item.
+ *
+ * <p>{@link #enhance} never blocks the caller: it returns a future that completes <em>normally</em> with an
+ * {@link EnhanceResult} — a success or a classified failure — and exceptionally only on a programming error.
+ * Cancelling the returned future aborts the underlying call at once (an HTTP call is cancelled).
+ * Implementations are thread-safe.
+ */
+public interface Enhancer extends AutoCloseable {
+
+    /** "rules" or "openai": recorded with every outcome and batch. */
+    String providerName();
+
+    /** The model name, or a short description for providers without one. */
+    String model();
+
+    CompletableFuture<EnhanceResult> enhance(VaultItem item, Operation operation);
+
+    /** Releases connection pools and threads. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.goldsmith.cli;
+
+import dev.goldsmith.Services;
+import dev.goldsmith.store.DataLocation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code goldsmith [--db PATH] COMMAND}. Opens the database lazily, once, for the command that runs. */
+@Command(name = "goldsmith", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
+        description = "Improve career vaults with an AI model, in batches.",
+        subcommands = {})
+public final class RootCommand implements Runnable, AutoCloseable {
+
+    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
+            description = "The SQLite database file (default: $GOLDSMITH_DB, else the per-user data folder).")
+    Path db;
+
+    private final Map<String, String> env;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private Services services;
+
+    RootCommand(Map<String, String> env, PrintWriter out, PrintWriter err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public void run() {
+        throw new InvalidInputException("a command is missing; run 'goldsmith --help' to list them.");
+    }
+
+    Services services() {
+        if (services == null) {
+            Path file = DataLocation.databaseFile(db, env, DataLocation.dataFolder());
+            services = Services.open(file, Clock.systemUTC());
+        }
+        return services;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    @Override
+    public void close() {
+        services = null;
+    }
+}
