@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Conversions between Java values and the text columns of the schema (times as ISO-8601, lists as JSON). */
-final class Columns {
+public final class Columns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -19,16 +19,16 @@ final class Columns {
     private Columns() {
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
-    static Instant time(ResultSet rs, String column) throws SQLException {
+    public static Instant time(ResultSet rs, String column) throws SQLException {
         String value = rs.getString(column);
         return value == null ? null : Instant.parse(value);
     }
 
-    static String keywords(List<String> keywords) {
+    public static String keywords(List<String> keywords) {
         try {
             return JSON.writeValueAsString(keywords == null ? List.of() : keywords);
         } catch (JsonProcessingException e) {
@@ -36,7 +36,7 @@ final class Columns {
         }
     }
 
-    static List<String> keywords(ResultSet rs, String column) throws SQLException {
+    public static List<String> keywords(ResultSet rs, String column) throws SQLException {
         String value = rs.getString(column);
         if (value == null || value.isBlank()) {
             return List.of();
@@ -48,17 +48,17 @@ final class Columns {
         }
     }
 
-    static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+    public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
         return rs.wasNull() ? null : value;
     }
 
-    static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+    public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
 
-    static void setNullableDouble(PreparedStatement ps, int index, Double value) throws SQLException {
+    public static void setNullableDouble(PreparedStatement ps, int index, Double value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.REAL);
         } else {
@@ -66,7 +66,7 @@ final class Columns {
         }
     }
 
-    static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {
+    public static void setNullableInt(PreparedStatement ps, int index, Integer value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.INTEGER);
         } else {

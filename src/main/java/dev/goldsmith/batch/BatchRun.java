@@ -1,0 +1,406 @@
+package dev.goldsmith.batch;
+
+import dev.goldsmith.ai.EnhanceResult;
+import dev.goldsmith.ai.EnhanceResult.Failure;
+import dev.goldsmith.ai.EnhanceResult.Success;
+import dev.goldsmith.ai.FailureKind;
+import dev.goldsmith.store.StoreException;
+import dev.goldsmith.vault.VaultItem;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of a batch: a bounded sliding window over its pending items. At most {@code concurrency} calls are in
+ * flight and the next is dispatched the moment one finishes. All state lives on the {@link EngineLoop}; answers,
+ * timers and controls arrive there as tasks, so nothing here needs a lock.
+ */
+final class BatchRun implements BatchHandle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
+
+    private final RunConfig cfg;
+    private final BatchOptions options;
+    private final EngineLoop loop;
+    private final RunState state;
+    private final Backoff backoff;
+    private final Pacer pacer;
+    private final SnapshotPublisher publisher;
+    private final CompletableFuture<BatchSnapshot> completion = new CompletableFuture<>();
+
+    private final ArrayDeque<Work> ready = new ArrayDeque<>();
+    private final PriorityQueue<Work> delayed = new PriorityQueue<>(Comparator.comparingLong(w -> w.readyAt));
+    private final Map<String, Work> inFlight = new LinkedHashMap<>();
+    private int pendingWrites;
+    private long holdUntil = Long.MIN_VALUE;
+    private int consecutiveRateLimits;
+    private BigDecimal spent;
+    private EngineLoop.Cancellable wakeTimer;
+    private long wakeAt;
+    private EngineLoop.Cancellable heartbeatTimer;
+    private boolean started;
+    private boolean finished;
+
+    BatchRun(RunConfig cfg, BatchRecord record, List<VaultItem> pending) {
+        this.cfg = cfg;
+        this.options = cfg.options();
+        this.loop = cfg.loop();
+        this.state = new RunState(record, loop.nanoTime());
+        this.backoff = new Backoff(options.baseDelay(), options.maxDelay(), cfg.random());
+        this.pacer = Pacer.forRpm(options.rpm());
+        this.publisher = new SnapshotPublisher(cfg.delivery());
+        this.spent = record.costUsd();
+        pending.forEach(item -> ready.addLast(new Work(item)));
+        publisher.publish(state.snapshot(loop.nanoTime(), 0, Duration.ZERO));
+    }
+
+    /** Starts dispatching; the batch must already be claimed as processing by this owner. */
+    void start() {
+        loop.execute(() -> {
+            started = true;
+            state.status = BatchStatus.PROCESSING;
+            scheduleHeartbeat();
+            publish();
+            pump();
+        });
+    }
+
+    @Override
+    public String batchId() {
+        return state.record.id();
+    }
+
+    @Override
+    public BatchSnapshot latest() {
+        return publisher.latest();
+    }
+
+    @Override
+    public Runnable subscribe(Consumer<BatchSnapshot> listener) {
+        return publisher.subscribe(listener);
+    }
+
+    @Override
+    public CompletableFuture<BatchSnapshot> completion() {
+        return completion;
+    }
+
+    @Override
+    public void pause() {
+        loop.execute(() -> {
+            if (finished || state.stopping() || state.status == BatchStatus.PAUSED) {
+                return;
+            }
+            state.status = BatchStatus.PAUSED;
+            writeStatus(BatchStatus.PAUSED, null);
+            publish();
+        });
+    }
+
+    @Override
+    public void resume() {
+        loop.execute(() -> {
+            if (finished || state.status != BatchStatus.PAUSED) {
+                return;
+            }
+            state.status = BatchStatus.PROCESSING;
+            writeStatus(BatchStatus.PROCESSING, null);
+            publish();
+            pump();
+        });
+    }
+
+    @Override
+    public void cancel() {
+        loop.execute(() -> {
+            if (finished || state.cancelRequested) {
+                return;
+            }
+            state.cancelRequested = true;
+            for (var it = inFlight.values().iterator(); it.hasNext(); ) {
+                Work w = it.next();
+                if (w.call.cancel(true)) {
+                    it.remove(); // aborted: the item stays pending
+                }
+            }
+            publish();
+            maybeFinish();
+        });
+    }
+
+    // --- dispatching -------------------------------------------------------------------------------------------
+
+    private void pump() {
+        if (finished || !started) {
+            return;
+        }
+        long now = loop.nanoTime();
+        while (!delayed.isEmpty() && delayed.peek().readyAt <= now) {
+            ready.addFirst(delayed.poll());
+        }
+        while (state.status == BatchStatus.PROCESSING && !state.stopping() && !ready.isEmpty()
+                && inFlight.size() < options.concurrency()) {
+            now = loop.nanoTime();
+            if (now < holdUntil) {
+                wakeAt(holdUntil);
+                break;
+            }
+            long next = pacer.nextAllowedNanos(now);
+            if (next > now) {
+                wakeAt(next);
+                break;
+            }
+            if (options.maxCostUsd() != null && spent.compareTo(options.maxCostUsd()) >= 0) {
+                state.budgetMessage = "Stopped: the budget of $" + options.maxCostUsd().toPlainString()
+                        + " was reached ($" + spent.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString() + " spent).";
+                break;
+            }
+            dispatch(ready.pollFirst(), now);
+        }
+        if (!delayed.isEmpty() && !state.stopping()) {
+            wakeAt(delayed.peek().readyAt);
+        }
+        maybeFinish();
+    }
+
+    private void dispatch(Work work, long now) {
+        work.attempts++;
+        work.dispatchedAt = now;
+        if (work.startedAt == null) {
+            work.startedAt = loop.now();
+        }
+        pacer.onDispatch(now);
+        CompletableFuture<EnhanceResult> call;
+        try {
+            call = cfg.enhancer().enhance(work.item, options.operation());
+        } catch (RuntimeException e) {
+            LOG.error("provider failed to start a call for item {}", work.id(), e);
+            call = CompletableFuture.failedFuture(e);
+        }
+        work.call = call;
+        inFlight.put(work.id(), work);
+        CompletableFuture<EnhanceResult> sent = call;
+        call.whenComplete((result, error) -> loop.execute(() -> onAnswer(work, sent, result, error)));
+        publish();
+    }
+
+    private void wakeAt(long at) {
+        long now = loop.nanoTime();
+        if (wakeTimer != null && wakeAt <= at && wakeAt > now) {
+            return;
+        }
+        if (wakeTimer != null) {
+            wakeTimer.cancel();
+        }
+        wakeAt = at;
+        wakeTimer = loop.schedule(Duration.ofNanos(Math.max(0, at - now)), () -> {
+            wakeTimer = null;
+            pump();
+        });
+    }
+
+    // --- answers -----------------------------------------------------------------------------------------------
+
+    private void onAnswer(Work work, CompletableFuture<EnhanceResult> call, EnhanceResult result, Throwable error) {
+        if (inFlight.get(work.id()) != work || work.call != call) {
+            return; // aborted by cancel: the item stays pending
+        }
+        inFlight.remove(work.id());
+        long now = loop.nanoTime();
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof CancellationException) {
+                pump();
+                return;
+            }
+            LOG.error("provider call for item {} failed unexpectedly", work.id(), cause);
+            result = Failure.of(FailureKind.RETRYABLE, "The provider failed unexpectedly: " + cause, 0, Duration.ZERO);
+        }
+        work.usage = work.usage.plus(result.usage());
+        BigDecimal cost = cfg.pricing().cost(result.usage());
+        work.cost = work.cost.add(cost);
+        spent = spent.add(cost);
+        if (result instanceof Success success) {
+            pacer.onAccepted(now);
+            consecutiveRateLimits = 0;
+            checkpoint(work, ItemStatus.SUCCEEDED, null, 200, success);
+        } else if (result instanceof Failure failure) {
+            onFailure(work, failure, now);
+        }
+        pump();
+    }
+
+    private void onFailure(Work work, Failure failure, long now) {
+        switch (failure.kind()) {
+            case RATE_LIMITED -> {
+                pacer.onRateLimited(now, work.dispatchedAt);
+                work.attempts--; // a 429 does not use up the item's attempts
+                work.rateLimitWaits++;
+                consecutiveRateLimits++;
+                Duration hold = failure.retryAfter().orElseGet(() -> options.rpm() > 0 || consecutiveRateLimits > 2
+                        ? backoff.rateLimitHold(Math.max(1, consecutiveRateLimits - (options.rpm() > 0 ? 0 : 2)))
+                        : Duration.ZERO);
+                holdUntil = Math.max(holdUntil, now + hold.toNanos());
+                if (work.rateLimitWaits > options.maxRateLimitWaits()) {
+                    checkpoint(work, ItemStatus.FAILED, "Rate limited " + work.rateLimitWaits + " times: "
+                            + failure.message(), failure.httpStatus(), null);
+                } else {
+                    ready.addFirst(work);
+                }
+            }
+            case RETRYABLE -> {
+                pacer.onAccepted(now);
+                consecutiveRateLimits = 0;
+                if (work.attempts < options.maxAttempts()) {
+                    work.readyAt = now + backoff.delay(work.attempts, failure.retryAfter()).toNanos();
+                    delayed.add(work);
+                } else {
+                    checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
+                }
+            }
+            case PERMANENT -> {
+                pacer.onAccepted(now);
+                checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
+            }
+            case FATAL -> {
+                if (state.fatalMessage == null) {
+                    state.fatalMessage = failure.message();
+                    LOG.warn("batch {} stopped: {}", batchId(), failure.message());
+                }
+                for (var it = inFlight.values().iterator(); it.hasNext(); ) {
+                    if (it.next().call.cancel(true)) {
+                        it.remove();
+                    }
+                }
+            }
+        }
+    }
+
+    // --- checkpoints -------------------------------------------------------------------------------------------
+
+    private void checkpoint(Work work, ItemStatus status, String error, int httpStatus, Success success) {
+        ItemResult r = new ItemResult(batchId(), state.record.vaultId(), work.id(), options.operation(), status,
+                work.attempts, error, httpStatus == 0 ? null : httpStatus,
+                Duration.ofNanos(loop.nanoTime() - work.dispatchedAt).toMillis(), work.usage, work.cost,
+                work.startedAt, loop.now(), success);
+        pendingWrites++;
+        cfg.writer().execute(() -> {
+            try {
+                var committed = status == ItemStatus.SUCCEEDED ? cfg.checkpoints().success(r) : null;
+                if (status != ItemStatus.SUCCEEDED) {
+                    cfg.checkpoints().failure(r);
+                }
+                loop.execute(() -> onCommitted(work, r, committed));
+            } catch (StoreException e) {
+                LOG.error("checkpoint of item {} failed", r.itemId(), e);
+                loop.execute(() -> onCommitFailed(e));
+            }
+        });
+    }
+
+    private void onCommitted(Work work, ItemResult r, CheckpointWriter.Committed committed) {
+        pendingWrites--;
+        state.count(r, work.item.tier(), committed, loop.nanoTime());
+        publish();
+        pump();
+    }
+
+    private void onCommitFailed(StoreException e) {
+        pendingWrites--;
+        if (state.storeMessage == null) {
+            state.storeMessage = e.getMessage();
+        }
+        maybeFinish();
+    }
+
+    // --- the end -----------------------------------------------------------------------------------------------
+
+    private void maybeFinish() {
+        if (finished || !started || !inFlight.isEmpty() || pendingWrites > 0) {
+            return;
+        }
+        boolean drained = ready.isEmpty() && delayed.isEmpty();
+        if (!state.stopping() && !drained) {
+            return;
+        }
+        finished = true;
+        cancelTimers();
+        BatchStatus status = state.finalStatus(drained);
+        String message = state.finalMessage(status);
+        long activeMs = Duration.ofNanos(loop.nanoTime() - state.startNanos).toMillis();
+        cfg.writer().execute(() -> {
+            try {
+                cfg.store().setStatus(batchId(), status, message, loop.now(), activeMs);
+            } catch (StoreException e) {
+                LOG.error("could not record the end of batch {}", batchId(), e);
+            }
+            loop.execute(() -> {
+                state.status = status;
+                state.endMessage = message;
+                BatchSnapshot last = snapshot();
+                publisher.publish(last);
+                completion.complete(last);
+                loop.shutdown();
+            });
+        });
+    }
+
+    private void cancelTimers() {
+        if (wakeTimer != null) {
+            wakeTimer.cancel();
+            wakeTimer = null;
+        }
+        if (heartbeatTimer != null) {
+            heartbeatTimer.cancel();
+            heartbeatTimer = null;
+        }
+    }
+
+    private void scheduleHeartbeat() {
+        heartbeatTimer = loop.schedule(cfg.heartbeat(), () -> {
+            if (finished) {
+                return;
+            }
+            var now = loop.now();
+            cfg.writer().execute(() -> {
+                try {
+                    cfg.checkpoints().heartbeat(batchId(), cfg.ownerId(), now);
+                } catch (StoreException e) {
+                    LOG.warn("heartbeat of batch {} failed", batchId(), e);
+                }
+            });
+            scheduleHeartbeat();
+        });
+    }
+
+    private void writeStatus(BatchStatus status, String message) {
+        var now = loop.now();
+        cfg.writer().execute(() -> {
+            try {
+                cfg.store().setStatus(batchId(), status, message, now, 0);
+            } catch (StoreException e) {
+                LOG.error("could not record status {} of batch {}", status, batchId(), e);
+            }
+        });
+    }
+
+    private BatchSnapshot snapshot() {
+        long now = loop.nanoTime();
+        return state.snapshot(now, inFlight.size(), Duration.ofNanos(Math.max(0, holdUntil - now)));
+    }
+
+    private void publish() {
+        publisher.publish(snapshot());
+    }
+}

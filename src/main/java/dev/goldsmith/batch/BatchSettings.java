@@ -1,0 +1,88 @@
+package dev.goldsmith.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderSettings;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings a batch runs with, kept in {@code batch_operations.metadata} so a resume uses them again.
+ * The API key is never written: it always comes from the environment or the settings store.
+ */
+public record BatchSettings(BatchOptions options, ProviderSettings provider) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public BatchSettings {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(provider, "provider");
+    }
+
+    public BatchSettings withOptions(BatchOptions value) {
+        return new BatchSettings(value, provider);
+    }
+
+    public BatchSettings withProvider(ProviderSettings value) {
+        return new BatchSettings(options, value);
+    }
+
+    /** The metadata JSON: settings, provider and model — never the key. */
+    public String toMetadata(String appVersion) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("operation", options.operation().wireName());
+        n.put("concurrency", options.concurrency());
+        n.put("rpm", options.rpm());
+        n.put("max_attempts", options.maxAttempts());
+        n.put("base_delay_ms", options.baseDelay().toMillis());
+        n.put("max_delay_ms", options.maxDelay().toMillis());
+        n.put("max_rate_limit_waits", options.maxRateLimitWaits());
+        if (options.maxCostUsd() != null) {
+            n.put("max_cost_usd", options.maxCostUsd());
+        }
+        n.put("provider", provider.provider());
+        n.put("base_url", provider.baseUrl());
+        n.put("model", provider.model());
+        n.put("temperature", provider.temperature());
+        n.put("max_tokens", provider.maxTokens());
+        n.put("timeout_ms", provider.timeout().toMillis());
+        n.put("prompt_price_per_million", provider.pricing().promptPerMillion());
+        n.put("completion_price_per_million", provider.pricing().completionPerMillion());
+        n.put("goldsmith_version", appVersion);
+        return n.toString();
+    }
+
+    /** Reads what {@link #toMetadata} wrote; missing fields take their defaults. The key is left empty. */
+    public static BatchSettings fromMetadata(String metadata) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(metadata == null || metadata.isBlank() ? "{}" : metadata);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The batch's stored settings are not valid JSON.", e);
+        }
+        Operation op = Operation.fromWire(n.path("operation").asText("enhance")).orElse(Operation.ENHANCE);
+        BatchOptions d = BatchOptions.defaults(op);
+        BigDecimal maxCost = n.hasNonNull("max_cost_usd") ? n.get("max_cost_usd").decimalValue() : null;
+        BatchOptions options = new BatchOptions(op, n.path("concurrency").asInt(d.concurrency()),
+                n.path("rpm").asInt(d.rpm()), n.path("max_attempts").asInt(d.maxAttempts()),
+                Duration.ofMillis(n.path("base_delay_ms").asLong(d.baseDelay().toMillis())),
+                Duration.ofMillis(n.path("max_delay_ms").asLong(d.maxDelay().toMillis())),
+                n.path("max_rate_limit_waits").asInt(d.maxRateLimitWaits()), maxCost);
+        ProviderSettings rules = ProviderSettings.rules();
+        ProviderSettings provider = new ProviderSettings(n.path("provider").asText(rules.provider()),
+                n.hasNonNull("base_url") ? n.get("base_url").asText() : null,
+                n.hasNonNull("model") ? n.get("model").asText() : rules.model(), null,
+                n.path("temperature").asDouble(rules.temperature()), n.path("max_tokens").asInt(rules.maxTokens()),
+                Duration.ofMillis(n.path("timeout_ms").asLong(rules.timeout().toMillis())), options.concurrency(),
+                new Pricing(decimal(n, "prompt_price_per_million"), decimal(n, "completion_price_per_million")));
+        return new BatchSettings(options, provider);
+    }
+
+    private static BigDecimal decimal(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).decimalValue() : BigDecimal.ZERO;
+    }
+}

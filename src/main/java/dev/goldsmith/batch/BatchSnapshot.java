@@ -1,0 +1,53 @@
+package dev.goldsmith.batch;
+
+import dev.goldsmith.ai.Operation;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An immutable picture of a running batch, published to listeners after every change.
+ * Counts only include results that are committed to the database.
+ *
+ * @param inFlight       calls being answered right now
+ * @param itemsPerMinute over the recent window (0 until there is data)
+ * @param eta            once there is enough data to be meaningful
+ * @param recent         the latest outcomes, newest first
+ * @param holdRemaining  how long new dispatches are held after a 429, zero when not held
+ */
+public record BatchSnapshot(
+        String batchId,
+        String vaultId,
+        Operation operation,
+        BatchStatus status,
+        int total,
+        int processed,
+        int succeeded,
+        int failed,
+        int skipped,
+        int inFlight,
+        double itemsPerMinute,
+        Optional<Duration> eta,
+        Duration elapsed,
+        long promptTokens,
+        long completionTokens,
+        BigDecimal costUsd,
+        List<ItemOutcome> recent,
+        String errorMessage,
+        Duration holdRemaining) {
+
+    public BatchSnapshot {
+        recent = List.copyOf(recent);
+        eta = eta == null ? Optional.empty() : eta;
+    }
+
+    /** processed / total × 100; 100 for an empty batch. */
+    public double progress() {
+        return total == 0 ? 100.0 : processed * 100.0 / total;
+    }
+
+    public boolean isFinished() {
+        return !status.isLive();
+    }
+}

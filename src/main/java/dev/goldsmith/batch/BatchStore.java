@@ -1,0 +1,272 @@
+package dev.goldsmith.batch;
+
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.store.Columns;
+import dev.goldsmith.store.Database;
+import dev.goldsmith.vault.QualityTier;
+import dev.goldsmith.vault.VaultItem;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The batch tables: creating batches, their status, and reading history. Item results go through {@link CheckpointWriter}. */
+public final class BatchStore {
+
+    private static final String BATCH_COLUMNS = "id, user_id, vault_id, operation_type, status, total_items,"
+            + " processed_items, successful_items, failed_items, skipped_items, error_message, metadata, created_at,"
+            + " updated_at, completed_at, prompt_tokens, completion_tokens, cost_usd, owner_id, heartbeat_at,"
+            + " parent_batch_id, active_ms";
+
+    private final Database db;
+
+    public BatchStore(Database db) {
+        this.db = db;
+    }
+
+    Database database() {
+        return db;
+    }
+
+    /** Records a batch and one {@code batch_items} row per item, in one transaction. Status {@code pending}. */
+    public BatchRecord create(NewBatch batch, Instant now) {
+        return db.inTransaction(c -> {
+            int skipped = (int) batch.items().stream().filter(batch::skips).count();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO batch_operations (id, user_id, vault_id, operation_type, status, total_items,
+                        processed_items, skipped_items, metadata, created_at, updated_at, parent_batch_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setString(1, batch.id());
+                ps.setString(2, batch.userId());
+                ps.setString(3, batch.vaultId());
+                ps.setString(4, batch.operation().wireName());
+                ps.setString(5, BatchStatus.PENDING.wireName());
+                ps.setInt(6, batch.items().size());
+                ps.setInt(7, skipped);
+                ps.setInt(8, skipped);
+                ps.setString(9, batch.metadata());
+                ps.setString(10, Columns.time(now));
+                ps.setString(11, Columns.time(now));
+                ps.setString(12, batch.parentBatchId());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO batch_items (batch_operation_id, item_id, position, status, finished_at)
+                    VALUES (?, ?, ?, ?, ?)""")) {
+                int position = 0;
+                for (VaultItem item : batch.items()) {
+                    boolean skip = batch.skips(item);
+                    ps.setString(1, batch.id());
+                    ps.setString(2, item.id());
+                    ps.setInt(3, position++);
+                    ps.setString(4, (skip ? ItemStatus.SKIPPED : ItemStatus.PENDING).wireName());
+                    ps.setString(5, skip ? Columns.time(now) : null);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return find(c, batch.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * Takes a batch for this process: status {@code processing} with our owner id, only if its status is one of
+     * {@code from}. Returns whether it was taken.
+     */
+    public boolean claim(String batchId, Set<BatchStatus> from, String ownerId, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = 'processing',"
+                    + " owner_id = ?, heartbeat_at = ?, updated_at = ?, completed_at = NULL, error_message = NULL"
+                    + " WHERE id = ? AND status IN (" + placeholders(from.size()) + ")")) {
+                ps.setString(1, ownerId);
+                ps.setString(2, Columns.time(now));
+                ps.setString(3, Columns.time(now));
+                ps.setString(4, batchId);
+                int i = 5;
+                for (BatchStatus s : from) {
+                    ps.setString(i++, s.wireName());
+                }
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Records a new status; a status that ends the run also sets {@code completed_at} and adds the active time. */
+    public void setStatus(String batchId, BatchStatus status, String errorMessage, Instant now, long activeMsDelta) {
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = ?, error_message = ?,"
+                    + " updated_at = ?, completed_at = ?, active_ms = active_ms + ?, heartbeat_at = ? WHERE id = ?")) {
+                ps.setString(1, status.wireName());
+                ps.setString(2, errorMessage);
+                ps.setString(3, Columns.time(now));
+                ps.setString(4, status.isLive() ? null : Columns.time(now));
+                ps.setLong(5, activeMsDelta);
+                ps.setString(6, Columns.time(now));
+                ps.setString(7, batchId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Marks a live batch whose owner is gone as {@code interrupted}, if it still belongs to that owner. */
+    public boolean markInterrupted(String batchId, String deadOwner, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = 'interrupted',"
+                    + " updated_at = ?, error_message = COALESCE(error_message, ?) WHERE id = ?"
+                    + " AND status IN ('pending', 'processing', 'paused') AND owner_id IS ?")) {
+                ps.setString(1, Columns.time(now));
+                ps.setString(2, "The process running this batch stopped before it finished.");
+                ps.setString(3, batchId);
+                ps.setString(4, deadOwner);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    public Optional<BatchRecord> find(String batchId) {
+        return db.read(c -> find(c, batchId));
+    }
+
+    static Optional<BatchRecord> find(Connection c, String batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + BATCH_COLUMNS + " FROM batch_operations WHERE id = ?")) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(batch(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Batches matching the query, newest first. */
+    public List<BatchRecord> history(HistoryQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + BATCH_COLUMNS.replaceAll("(\\w+)", "b.$1")
+                + " FROM batch_operations b JOIN vaults v ON v.id = b.vault_id WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        if (!q.statuses().isEmpty()) {
+            sql.append(" AND b.status IN (").append(placeholders(q.statuses().size())).append(')');
+            q.statuses().forEach(s -> args.add(s.wireName()));
+        }
+        if (q.operation() != null) {
+            sql.append(" AND b.operation_type = ?");
+            args.add(q.operation().wireName());
+        }
+        if (q.vaultId() != null) {
+            sql.append(" AND b.vault_id = ?");
+            args.add(q.vaultId());
+        }
+        if (q.from() != null) {
+            sql.append(" AND b.created_at >= ?");
+            args.add(Columns.time(q.from()));
+        }
+        if (q.to() != null) {
+            sql.append(" AND b.created_at < ?");
+            args.add(Columns.time(q.to()));
+        }
+        if (q.search() != null && !q.search().isBlank()) {
+            sql.append(" AND (instr(lower(b.id), ?) > 0 OR instr(lower(b.vault_id), ?) > 0"
+                    + " OR instr(lower(v.name), ?) > 0 OR instr(lower(COALESCE(b.error_message, '')), ?) > 0)");
+            String needle = q.search().strip().toLowerCase(java.util.Locale.ROOT);
+            for (int i = 0; i < 4; i++) {
+                args.add(needle);
+            }
+        }
+        sql.append(" ORDER BY b.created_at DESC, b.rowid DESC");
+        if (q.limit() > 0) {
+            sql.append(" LIMIT ").append(q.limit());
+        }
+        return db.read(c -> {
+            List<BatchRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(batch(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The batch's items in their order. */
+    public List<BatchItemRecord> items(String batchId) {
+        return db.read(c -> {
+            List<BatchItemRecord> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM batch_items WHERE batch_operation_id = ?"
+                    + " ORDER BY position")) {
+                ps.setString(1, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new BatchItemRecord(rs.getString("batch_operation_id"), rs.getString("item_id"),
+                                rs.getInt("position"), ItemStatus.fromWire(rs.getString("status")).orElseThrow(),
+                                rs.getInt("attempts"), rs.getString("last_error"), Columns.nullableInt(rs, "http_status"),
+                                nullableLong(rs, "latency_ms"), rs.getLong("prompt_tokens"),
+                                rs.getLong("completion_tokens"), Columns.time(rs, "started_at"),
+                                Columns.time(rs, "finished_at")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Ids of the batch's items in one status, in order. */
+    public List<String> itemIds(String batchId, ItemStatus status) {
+        return items(batchId).stream().filter(i -> i.status() == status).map(BatchItemRecord::itemId)
+                .collect(Collectors.toList());
+    }
+
+    /** Before and after of every item the batch wrote back. */
+    public List<ItemChange> changes(String batchId) {
+        return db.read(c -> {
+            List<ItemChange> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM item_versions WHERE batch_operation_id = ?"
+                    + " ORDER BY id")) {
+                ps.setString(1, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ItemChange(rs.getLong("id"), rs.getString("item_id"), rs.getString("content"),
+                                tier(rs.getString("quality_tier")), Columns.keywords(rs, "keywords"),
+                                rs.getString("new_content"), tier(rs.getString("new_quality_tier")),
+                                Columns.keywords(rs, "new_keywords"), Columns.time(rs, "created_at")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static QualityTier tier(String wire) {
+        return QualityTier.fromWire(wire).orElseThrow();
+    }
+
+    private static BatchRecord batch(ResultSet rs) throws SQLException {
+        return new BatchRecord(rs.getString("id"), rs.getString("user_id"), rs.getString("vault_id"),
+                Operation.fromWire(rs.getString("operation_type")).orElseThrow(),
+                BatchStatus.fromWire(rs.getString("status")).orElseThrow(), rs.getInt("total_items"),
+                rs.getInt("processed_items"), rs.getInt("successful_items"), rs.getInt("failed_items"),
+                rs.getInt("skipped_items"), rs.getString("error_message"), rs.getString("metadata"),
+                Columns.time(rs, "created_at"), Columns.time(rs, "updated_at"), Columns.time(rs, "completed_at"),
+                rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"),
+                BigDecimal.valueOf(rs.getDouble("cost_usd")), rs.getString("owner_id"),
+                Columns.time(rs, "heartbeat_at"), rs.getString("parent_batch_id"), rs.getLong("active_ms"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(Math.max(n, 1), "?"));
+    }
+}

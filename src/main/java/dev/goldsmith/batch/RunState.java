@@ -1,0 +1,105 @@
+package dev.goldsmith.batch;
+
+import dev.goldsmith.vault.QualityTier;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/** The counters and outcome of a run, as committed; and how the run ends. Confined to the engine loop. */
+final class RunState {
+
+    static final int RECENT = 50;
+
+    final BatchRecord record;
+    final long startNanos;
+    final ThroughputMeter meter;
+    BatchStatus status;
+    int processed;
+    int succeeded;
+    int failed;
+    int skipped;
+    long promptTokens;
+    long completionTokens;
+    BigDecimal cost;
+    final ArrayDeque<ItemOutcome> recent = new ArrayDeque<>();
+
+    boolean cancelRequested;
+    String fatalMessage;
+    String storeMessage;
+    String budgetMessage;
+    String endMessage;
+
+    RunState(BatchRecord record, long startNanos) {
+        this.record = record;
+        this.startNanos = startNanos;
+        this.meter = new ThroughputMeter(startNanos);
+        this.status = record.status();
+        this.processed = record.processedItems();
+        this.succeeded = record.successfulItems();
+        this.failed = record.failedItems();
+        this.skipped = record.skippedItems();
+        this.promptTokens = record.promptTokens();
+        this.completionTokens = record.completionTokens();
+        this.cost = record.costUsd();
+    }
+
+    boolean stopping() {
+        return cancelRequested || fatalMessage != null || storeMessage != null || budgetMessage != null;
+    }
+
+    void count(ItemResult r, QualityTier oldTier, CheckpointWriter.Committed committed, long now) {
+        processed++;
+        if (r.status() == ItemStatus.SUCCEEDED) {
+            succeeded++;
+        } else {
+            failed++;
+        }
+        promptTokens += r.usage().promptTokens();
+        completionTokens += r.usage().completionTokens();
+        cost = cost.add(r.cost());
+        meter.record(now);
+        recent.addFirst(new ItemOutcome(r.itemId(), r.status(), r.attempts(), r.error(), r.httpStatus(),
+                committed != null ? committed.oldTier() : oldTier, committed != null ? committed.newTier() : null,
+                r.latencyMs(), r.finishedAt()));
+        while (recent.size() > RECENT) {
+            recent.removeLast();
+        }
+    }
+
+    /** How the run ends; {@code drained} when no item is left to send. */
+    BatchStatus finalStatus(boolean drained) {
+        if (storeMessage != null || fatalMessage != null) {
+            return BatchStatus.FAILED;
+        }
+        if (drained && processed == record.totalItems()) {
+            return BatchStatus.COMPLETED;
+        }
+        return BatchStatus.CANCELLED;
+    }
+
+    String finalMessage(BatchStatus end) {
+        if (storeMessage != null) {
+            return storeMessage;
+        }
+        if (fatalMessage != null) {
+            return fatalMessage;
+        }
+        if (end == BatchStatus.CANCELLED && !cancelRequested && budgetMessage != null) {
+            return budgetMessage;
+        }
+        return null;
+    }
+
+    BatchSnapshot snapshot(long now, int inFlight, Duration holdRemaining) {
+        int remaining = record.totalItems() - processed;
+        return new BatchSnapshot(record.id(), record.vaultId(), record.operation(), status, record.totalItems(),
+                processed, succeeded, failed, skipped, inFlight, meter.perMinute(now), meter.eta(now, remaining),
+                Duration.ofMillis(record.activeMs()).plusNanos(now - startNanos), promptTokens, completionTokens, cost,
+                List.copyOf(recent), endMessage != null ? endMessage : firstMessage(), holdRemaining);
+    }
+
+    private String firstMessage() {
+        return fatalMessage != null ? fatalMessage : storeMessage != null ? storeMessage : budgetMessage;
+    }
+}

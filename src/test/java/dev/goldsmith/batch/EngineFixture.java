@@ -1,0 +1,122 @@
+package dev.goldsmith.batch;
+
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.store.Database;
+import dev.goldsmith.store.ItemRepository;
+import dev.goldsmith.store.VaultRepository;
+import dev.goldsmith.vault.ItemType;
+import dev.goldsmith.vault.QualityTier;
+import dev.goldsmith.vault.Vault;
+import dev.goldsmith.vault.VaultItem;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** A real SQLite file with one vault, a batch service on virtual time, and a scripted provider. */
+final class EngineFixture {
+
+    static final Instant EPOCH = Instant.parse("2026-11-28T09:00:00Z");
+    static final String VAULT = "v-test";
+
+    final Database db;
+    final VirtualLoop loop = new VirtualLoop(EPOCH);
+    final ScriptedEnhancer provider = new ScriptedEnhancer(loop);
+    final ItemRepository items;
+    final BatchService service;
+    final BatchStore store;
+    double random = 1.0;
+
+    EngineFixture(Path dir) {
+        this(dir, p -> null);
+    }
+
+    EngineFixture(Path dir, Function<ProviderSettings, dev.goldsmith.ai.Enhancer> enhancers) {
+        db = Database.open(dir.resolve("engine.db"));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return loop.now();
+            }
+        };
+        items = new ItemRepository(db, clock);
+        new VaultRepository(db, clock).save(new Vault(VAULT, "Test Vault", "t@example.com", null, null));
+        EngineEnvironment env = new EngineEnvironment(clock, name -> loop, Runnable::run, Runnable::run,
+                () -> random, Duration.ofSeconds(5), Duration.ofSeconds(30), () -> { });
+        Function<ProviderSettings, dev.goldsmith.ai.Enhancer> factory = p -> {
+            dev.goldsmith.ai.Enhancer e = enhancers.apply(p);
+            return e != null ? e : provider;
+        };
+        service = new BatchService(db, factory, env, "test");
+        store = new BatchStore(db);
+    }
+
+    /** Adds {@code n} items "i0".."i(n-1)" at the given tier. */
+    List<String> addItems(int n, QualityTier tier) {
+        return addItems("i", n, tier);
+    }
+
+    List<String> addItems(String prefix, int n, QualityTier tier) {
+        List<VaultItem> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(new VaultItem(prefix + i, VAULT, ItemType.POWER_PHRASE, "Helped with project " + i, tier,
+                    List.of(), null, null, null));
+        }
+        items.saveAll(VAULT, list);
+        return list.stream().map(VaultItem::id).toList();
+    }
+
+    static BatchSettings settings(BatchOptions options) {
+        return new BatchSettings(options, ProviderSettings.rules());
+    }
+
+    static BatchOptions options(int concurrency) {
+        return BatchOptions.defaults(Operation.ENHANCE).withConcurrency(concurrency);
+    }
+
+    BatchHandle start(List<String> ids, BatchOptions options) {
+        return service.start(VAULT, ids, settings(options));
+    }
+
+    BatchSnapshot finish(BatchHandle handle) {
+        loop.runUntil(() -> handle.completion().isDone());
+        return handle.completion().join();
+    }
+
+    BatchRecord record(String batchId) {
+        return store.find(batchId).orElseThrow();
+    }
+
+    int versions(String itemId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM item_versions WHERE item_id = ?")) {
+                ps.setString(1, itemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    BatchItemRecord item(String batchId, String itemId) {
+        return store.items(batchId).stream().filter(i -> i.itemId().equals(itemId)).findFirst().orElseThrow();
+    }
+}
