@@ -102,7 +102,7 @@ public final class BatchService implements AutoCloseable {
         List<VaultItem> pending = new ArrayList<>(items.findAll(record.vaultId(), pendingIds).values());
         Enhancer enhancer = enhancers.apply(settings.provider().withMaxConnections(settings.options().concurrency()));
         RunConfig cfg = new RunConfig(settings.options(), enhancer, settings.provider().pricing(),
-                env.loops().apply("batch-" + record.id().substring(0, 8)), env.writer(), checkpoints, store,
+                env.loops().apply("batch-" + record.id().substring(0, Math.min(8, record.id().length()))), env.writer(), checkpoints, store,
                 env.delivery(), env.random(), liveness.ownerId(), env.heartbeat());
         BatchRun run = new BatchRun(cfg, claimed, pending);
         running.put(record.id(), run);

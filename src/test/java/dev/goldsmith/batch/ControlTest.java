@@ -1,0 +1,140 @@
+package dev.goldsmith.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.goldsmith.ai.FailureKind;
+import dev.goldsmith.vault.QualityTier;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ControlTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void pauseLetsCallsInFlightFinishAndDispatchesNothingUntilResumed() {
+        EngineFixture f = new EngineFixture(dir);
+        List<String> ids = f.addItems(6, QualityTier.BRONZE);
+        f.provider.latency(Duration.ofSeconds(1));
+
+        BatchHandle batch = f.start(ids, EngineFixture.options(2));
+        f.loop.runUntilIdle();
+        batch.pause();
+        f.loop.advance(Duration.ofSeconds(10));
+
+        assertThat(batch.latest().status()).isEqualTo(BatchStatus.PAUSED);
+        assertThat(batch.latest().processed()).isEqualTo(2);
+        assertThat(f.provider.calls()).hasSize(2);
+        assertThat(f.record(batch.batchId()).status()).isEqualTo(BatchStatus.PAUSED);
+
+        batch.resume();
+        BatchSnapshot end = f.finish(batch);
+        assertThat(end.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(end.succeeded()).isEqualTo(6);
+    }
+
+    @Test
+    void cancelAbortsCallsInFlightWhichStayPendingAndResumeFinishesEachItemExactlyOnce() {
+        EngineFixture f = new EngineFixture(dir);
+        List<String> ids = f.addItems(8, QualityTier.BRONZE);
+        f.provider.latency(Duration.ofSeconds(1));
+
+        BatchHandle batch = f.start(ids, EngineFixture.options(3));
+        f.loop.advance(Duration.ofMillis(1500)); // 3 done, 3 in flight
+        batch.cancel();
+        BatchSnapshot cancelled = f.finish(batch);
+
+        assertThat(cancelled.status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(cancelled.succeeded()).isEqualTo(3);
+        assertThat(f.provider.calls().subList(3, 6)).allSatisfy(c -> assertThat(c.future()).isCancelled());
+        assertThat(f.store.itemIds(batch.batchId(), ItemStatus.PENDING)).hasSize(5);
+        assertThat(f.record(batch.batchId()).status()).isEqualTo(BatchStatus.CANCELLED);
+
+        BatchHandle resumed = f.service.resume(batch.batchId(), UnaryOperator.identity());
+        BatchSnapshot end = f.finish(resumed);
+
+        assertThat(resumed.batchId()).isEqualTo(batch.batchId());
+        assertThat(end.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(end.processed()).isEqualTo(8);
+        assertThat(end.succeeded()).isEqualTo(8);
+        for (String id : ids) {
+            assertThat(f.versions(id)).as("versions of %s", id).isEqualTo(1);
+        }
+        assertThat(f.items.find(EngineFixture.VAULT, "i7").orElseThrow().content())
+                .isEqualTo("Improved: Helped with project 7");
+    }
+
+    @Test
+    void resumeRefusesABatchThatCompleted() {
+        EngineFixture f = new EngineFixture(dir);
+        BatchHandle batch = f.start(f.addItems(1, QualityTier.BRONZE), EngineFixture.options(1));
+        f.finish(batch);
+        assertThatThrownBy(() -> f.service.resume(batch.batchId(), UnaryOperator.identity()))
+                .isInstanceOf(BatchRequestException.class)
+                .hasMessage("Batch " + batch.batchId() + " is completed; only cancelled or interrupted batches can be resumed.");
+        assertThatThrownBy(() -> f.service.resume("nope", UnaryOperator.identity()))
+                .hasMessageContaining("No batch with id 'nope'");
+    }
+
+    @Test
+    void retryFailedStartsANewBatchOfTheFailedItemsOnly() {
+        EngineFixture f = new EngineFixture(dir);
+        List<String> ids = f.addItems(4, QualityTier.BRONZE);
+        f.provider.fail("i1", FailureKind.PERMANENT, 400, null).fail("i3", FailureKind.PERMANENT, 422, null);
+        BatchHandle first = f.start(ids, EngineFixture.options(2));
+        f.finish(first);
+
+        BatchHandle retry = f.service.retryFailed(first.batchId(), UnaryOperator.identity());
+        BatchSnapshot end = f.finish(retry);
+
+        assertThat(retry.batchId()).isNotEqualTo(first.batchId());
+        assertThat(end.total()).isEqualTo(2);
+        assertThat(end.succeeded()).isEqualTo(2);
+        assertThat(f.record(retry.batchId()).parentBatchId()).isEqualTo(first.batchId());
+        assertThat(f.service.items(retry.batchId())).extracting(BatchItemRecord::itemId).containsExactly("i1", "i3");
+    }
+
+    @Test
+    void aLiveBatchWhoseHeartbeatIsStaleReadsAsInterruptedAndCanBeResumed() {
+        EngineFixture f = new EngineFixture(dir);
+        List<String> ids = f.addItems(3, QualityTier.BRONZE);
+        BatchRecord record = f.store.create(new NewBatch("b-dead", "someone", EngineFixture.VAULT,
+                dev.goldsmith.ai.Operation.ENHANCE, EngineFixture.settings(EngineFixture.options(2)).toMetadata("old"),
+                null, f.items.list(EngineFixture.VAULT)), EngineFixture.EPOCH.minusSeconds(120));
+        f.store.claim(record.id(), java.util.Set.of(BatchStatus.PENDING), "4242@elsewhere#abcd", EngineFixture.EPOCH.minusSeconds(60));
+        f.db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_items SET status = 'succeeded' WHERE item_id = 'i0'");
+                 PreparedStatement counts = c.prepareStatement(
+                         "UPDATE batch_operations SET processed_items = 1, successful_items = 1 WHERE id = 'b-dead'")) {
+                return ps.executeUpdate() + counts.executeUpdate();
+            }
+        });
+
+        assertThat(f.service.find("b-dead").orElseThrow().status()).isEqualTo(BatchStatus.INTERRUPTED);
+        assertThat(f.service.interrupted()).extracting(BatchRecord::id).containsExactly("b-dead");
+
+        BatchSnapshot end = f.finish(f.service.resume("b-dead", UnaryOperator.identity()));
+        assertThat(f.provider.calls()).extracting(ScriptedEnhancer.Call::itemId).containsExactly("i1", "i2");
+        assertThat(end.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(ids).hasSize(3);
+    }
+
+    @Test
+    void aRunningBatchKeepsItsHeartbeatFresh() {
+        EngineFixture f = new EngineFixture(dir);
+        f.provider.latency(Duration.ofSeconds(60));
+        BatchHandle batch = f.start(f.addItems(1, QualityTier.BRONZE), EngineFixture.options(1));
+        f.loop.advance(Duration.ofSeconds(59));
+        BatchRecord record = f.record(batch.batchId());
+        assertThat(record.heartbeatAt()).isAfterOrEqualTo(EngineFixture.EPOCH.plusSeconds(55));
+        assertThat(f.service.find(batch.batchId()).orElseThrow().status()).isEqualTo(BatchStatus.PROCESSING);
+        f.finish(batch);
+    }
+}
