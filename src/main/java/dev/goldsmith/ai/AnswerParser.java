@@ -142,6 +142,9 @@ public final class AnswerParser {
             if (!k.isTextual()) {
                 throw new RejectedAnswerException("'" + field + "[" + i + "]' is not a string.");
             }
+            if (k.asText().isBlank()) {
+                throw new RejectedAnswerException("'" + field + "[" + i + "]' is an empty keyword.");
+            }
             if (!Keywords.isValid(k.asText())) {
                 throw new RejectedAnswerException("'" + field + "[" + i + "]' is '" + shorten(k.asText())
                         + "', not a keyword of 1–" + Keywords.MAX_LENGTH + " characters.");

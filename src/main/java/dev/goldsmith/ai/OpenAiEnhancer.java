@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * <p>Calls go out with OkHttp's asynchronous {@code enqueue}; at most {@code maxConnections} run at once and
  * the connection pool keeps as many. Each call is bounded by {@code settings.timeout()} as a whole (call
  * timeout). Cancelling a returned future cancels its HTTP call at once. Redirects are not followed, so a
- * request can never be led to a plain-http host. The key goes only into the {@code Authorization} header.
+ * request can never be led to a plain-http host. OkHttp's own silent retries stay on: a pooled connection the
+ * server closed is replaced transparently, and a {@code 408} is repeated once before it is reported. The key goes only into the {@code Authorization} header.
  */
 public final class OpenAiEnhancer implements Enhancer {
 
@@ -120,9 +121,14 @@ public final class OpenAiEnhancer implements Enhancer {
             @Override
             public void onFailure(Call c, IOException e) {
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                if (c.isCanceled()) {
-                    LOG.debug("call for item {} cancelled after {} ms", item.id(), latency.toMillis());
-                    future.complete(Failure.of(FailureKind.RETRYABLE, "The call was cancelled.", 0, latency));
+                if (future.isCancelled()) {
+                    LOG.debug("item {}: call cancelled after {} ms", item.id(), latency.toMillis());
+                    return;
+                }
+                if (c.isCanceled() && !(e instanceof java.io.InterruptedIOException && "timeout".equals(e.getMessage()))) {
+                    // cancelled by close(), not by the caller and not by the call timeout
+                    future.complete(Failure.of(FailureKind.RETRYABLE, "The call was cancelled because the provider was closed.",
+                            0, latency));
                     return;
                 }
                 Failure failure = failures.forIoException(e, endpoint, settings.timeout(), latency);
