@@ -1,0 +1,79 @@
+package dev.goldsmith.ai;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+
+/**
+ * Checks a provider base URL before anything connects: it must be {@code http(s)}, and plain {@code http} is
+ * allowed only to a loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) so that a key and a
+ * vault never cross a network in clear text. No DNS lookup is made.
+ */
+public final class BaseUrls {
+
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private BaseUrls() {
+    }
+
+    /**
+     * Parses and checks {@code baseUrl}; a trailing slash is dropped.
+     *
+     * @throws IllegalArgumentException with one sentence naming the URL and what would be accepted
+     */
+    public static HttpUrl require(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("The base URL is empty: give one such as " + ProviderSettings.DEFAULT_BASE_URL + ".");
+        }
+        String trimmed = baseUrl.strip();
+        HttpUrl url = HttpUrl.parse(trimmed);
+        if (url == null) {
+            throw new IllegalArgumentException("The base URL '" + trimmed
+                    + "' is not a valid http or https URL (for example " + ProviderSettings.DEFAULT_BASE_URL + ").");
+        }
+        if (url.query() != null || url.fragment() != null) {
+            throw new IllegalArgumentException("The base URL '" + trimmed + "' must not carry a query or a fragment.");
+        }
+        if (!url.isHttps() && !isLoopback(url.host())) {
+            throw new IllegalArgumentException("Plain http is allowed only to this computer (localhost); use https for '"
+                    + url.host() + "'.");
+        }
+        return url;
+    }
+
+    /** {@code base} + "/" + {@code path}, keeping the base's own path (e.g. {@code /v1}). */
+    static HttpUrl resolve(HttpUrl base, String path) {
+        HttpUrl.Builder b = base.newBuilder();
+        String basePath = base.encodedPath();
+        if (basePath.endsWith("/") && base.pathSize() > 0) {
+            b.removePathSegment(base.pathSize() - 1); // drop the empty last segment of "…/v1/"
+        }
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty()) {
+                b.addPathSegment(segment);
+            }
+        }
+        return b.build();
+    }
+
+    /** True for {@code localhost} names and loopback IP literals; host names are never resolved. */
+    public static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        if (h.equals("localhost") || h.endsWith(".localhost")) {
+            return true;
+        }
+        if (IPV4.matcher(h).matches() || h.contains(":")) {
+            try {
+                return InetAddress.getByName(h).isLoopbackAddress(); // a literal: no lookup happens
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+}

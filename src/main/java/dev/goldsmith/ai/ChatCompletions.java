@@ -1,0 +1,73 @@
+package dev.goldsmith.ai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.Optional;
+
+/** The JSON of OpenAI's {@code /chat/completions}: building a request body and reading an answer. */
+final class ChatCompletions {
+
+    /** What a 2xx answer carried: the assistant's text (possibly {@code null}) and the token usage. */
+    record Answer(String content, Usage usage) {
+    }
+
+    private final ObjectMapper mapper;
+
+    ChatCompletions(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** {@code model}, {@code messages} [system, user], {@code temperature}, {@code max_tokens}, optional JSON mode. */
+    String body(String model, Prompts.Messages messages, double temperature, int maxTokens, boolean jsonMode) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("model", model);
+        var list = body.putArray("messages");
+        if (messages.system() != null) {
+            list.addObject().put("role", "system").put("content", messages.system());
+        }
+        list.addObject().put("role", "user").put("content", messages.user());
+        body.put("temperature", temperature);
+        body.put("max_tokens", maxTokens);
+        if (jsonMode) {
+            body.putObject("response_format").put("type", "json_object");
+        }
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not write a request body", e);
+        }
+    }
+
+    /** Reads {@code choices[0].message.content} and {@code usage}; empty when the body is not a completion. */
+    Optional<Answer> read(String body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (root == null || !root.isObject() || !root.path("choices").isArray()) {
+            return Optional.empty();
+        }
+        JsonNode content = root.path("choices").path(0).path("message").path("content");
+        return Optional.of(new Answer(content.isTextual() ? content.asText() : null, usage(root.path("usage"))));
+    }
+
+    /** Usage from a completion body, or {@link Usage#NONE} when absent or unreadable. */
+    Usage usageOf(String body) {
+        try {
+            JsonNode root = mapper.readTree(body);
+            return root == null ? Usage.NONE : usage(root.path("usage"));
+        } catch (IOException e) {
+            return Usage.NONE;
+        }
+    }
+
+    private static Usage usage(JsonNode usage) {
+        long prompt = Math.max(0, usage.path("prompt_tokens").asLong(0));
+        long completion = Math.max(0, usage.path("completion_tokens").asLong(0));
+        return new Usage(prompt, completion);
+    }
+}

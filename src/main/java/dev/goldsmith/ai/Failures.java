@@ -1,0 +1,105 @@
+package dev.goldsmith.ai;
+
+import dev.goldsmith.ai.EnhanceResult.Failure;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import okhttp3.HttpUrl;
+
+/**
+ * Classifies what went wrong with one call (DESIGN §4, §5): {@code RETRYABLE} for connection errors, timeouts,
+ * 408, 409, 425, 5xx and rejected answers; {@code RATE_LIMITED} for 429 with the wait asked for;
+ * {@code FATAL} for 401, 403 and a model that does not exist (404, or the code {@code model_not_found});
+ * {@code PERMANENT} for any other 4xx or an unexpected status. Every message is one sentence without the key.
+ */
+final class Failures {
+
+    private final Redactor redactor;
+    private final String model;
+
+    Failures(Redactor redactor, String model) {
+        this.redactor = redactor;
+        this.model = model;
+    }
+
+    Failure forStatus(int status, ProviderError error, Optional<Duration> retryAfter, boolean hasKey, Duration latency) {
+        String says = error.suffix();
+        if (error.isModelNotFound() || status == 404) {
+            return failure(FailureKind.FATAL, "Model '" + model + "' does not exist on this server (" + status + ")"
+                    + (says.isEmpty() ? "; check the model name and the base URL" : says) + ".", status, latency);
+        }
+        if (status == 401) {
+            return failure(FailureKind.FATAL, hasKey
+                    ? "The API key was refused (401); check GOLDSMITH_API_KEY or OPENAI_API_KEY."
+                    : "The server requires an API key (401) and none is set; set GOLDSMITH_API_KEY.", status, latency);
+        }
+        if (status == 403) {
+            return failure(FailureKind.FATAL, "Access was denied (403)" + says + ".", status, latency);
+        }
+        if (status == 429) {
+            String wait = retryAfter.map(d -> "; it asked to wait " + human(d)).orElse("");
+            return new Failure(FailureKind.RATE_LIMITED, scrub("The provider is limiting the request rate (429)" + wait
+                    + says + "."), status, retryAfter, Usage.NONE, latency);
+        }
+        if (status == 408 || status == 409 || status == 425 || status >= 500) {
+            return failure(FailureKind.RETRYABLE, "The server answered " + status + says + ".", status, latency);
+        }
+        if (status >= 300 && status < 400) {
+            return failure(FailureKind.PERMANENT, "The server answered with a redirect (" + status
+                    + "); set the base URL to the address it points to.", status, latency);
+        }
+        return failure(FailureKind.PERMANENT, "The provider refused the request (" + status + ")" + says + ".", status, latency);
+    }
+
+    Failure forIoException(IOException e, HttpUrl url, Duration timeout, Duration latency) {
+        String server = url.host() + ":" + url.port();
+        String message;
+        if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+            message = "No answer from " + server + " within " + human(timeout) + " (timeout).";
+        } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            message = "The server at " + server + " could not be reached (" + reason(e, "connection refused") + ").";
+        } else if (e instanceof UnknownHostException) {
+            message = "The server name '" + url.host() + "' could not be found.";
+        } else if (e instanceof SSLException) {
+            message = "A secure connection to " + server + " could not be made (" + reason(e, "TLS error") + ").";
+        } else {
+            message = "The connection to " + server + " failed (" + reason(e, e.getClass().getSimpleName()) + ").";
+        }
+        return failure(FailureKind.RETRYABLE, message, 0, latency);
+    }
+
+    Failure rejected(String reason, int status, Usage usage, Duration latency) {
+        return new Failure(FailureKind.RETRYABLE, scrub("The model's answer was rejected: " + reason),
+                status, Optional.empty(), usage, latency);
+    }
+
+    private Failure failure(FailureKind kind, String message, int status, Duration latency) {
+        return Failure.of(kind, scrub(message), status, latency);
+    }
+
+    private String scrub(String message) {
+        return redactor.scrub(message);
+    }
+
+    private static String reason(IOException e, String fallback) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? fallback : m.replaceAll("\\s+", " ").strip();
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        if (ms % 1000 == 0 || ms >= 60_000) {
+            return (ms + 500) / 1000 + " s";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000d);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.goldsmith.ai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.goldsmith.ai.EnhanceResult.Failure;
+import dev.goldsmith.ai.EnhanceResult.Success;
+import dev.goldsmith.vault.VaultItem;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.EventListener;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code openai} provider: any OpenAI-compatible {@code POST {base_url}/chat/completions}.
+ *
+ * <p>Calls go out with OkHttp's asynchronous {@code enqueue}; at most {@code maxConnections} run at once and
+ * the connection pool keeps as many. Each call is bounded by {@code settings.timeout()} as a whole (call
+ * timeout). Cancelling a returned future cancels its HTTP call at once. Redirects are not followed, so a
+ * request can never be led to a plain-http host. OkHttp's own silent retries stay on: a pooled connection the
+ * server closed is replaced transparently, and a {@code 408} is repeated once before it is reported. The key goes only into the {@code Authorization} header.
+ */
+public final class OpenAiEnhancer implements Enhancer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiEnhancer.class);
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final ProviderSettings settings;
+    private final HttpUrl endpoint;
+    private final OkHttpClient client;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final ChatCompletions completions = new ChatCompletions(mapper);
+    private final AnswerParser parser = new AnswerParser(mapper);
+    private final RetryAfter retryAfter;
+    private final Failures failures;
+
+    /**
+     * @throws IllegalArgumentException when the base URL is not valid, is plain http to a host that is not
+     *                                  loopback, or the model is empty
+     */
+    public OpenAiEnhancer(ProviderSettings settings) {
+        this(settings, Clock.systemUTC(), EventListener.NONE);
+    }
+
+    /** For tests: a clock for HTTP-date {@code Retry-After} and an OkHttp listener to observe calls. */
+    OpenAiEnhancer(ProviderSettings settings, Clock clock, EventListener listener) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        HttpUrl base = BaseUrls.require(settings.baseUrl() == null ? ProviderSettings.DEFAULT_BASE_URL : settings.baseUrl());
+        if (settings.model() == null || settings.model().isBlank()) {
+            throw new IllegalArgumentException("The model name is empty: give one such as " + ProviderSettings.DEFAULT_MODEL + ".");
+        }
+        this.endpoint = BaseUrls.resolve(base, "chat/completions");
+        this.client = httpClient(settings, listener);
+        this.retryAfter = new RetryAfter(clock);
+        this.failures = new Failures(new Redactor(settings.apiKey()), settings.model());
+    }
+
+    static OkHttpClient httpClient(ProviderSettings settings, EventListener listener) {
+        int connections = Math.max(1, settings.maxConnections());
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(connections);
+        dispatcher.setMaxRequestsPerHost(connections);
+        Duration timeout = settings.timeout();
+        return new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
+                .callTimeout(timeout)
+                .connectTimeout(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10))
+                .readTimeout(timeout)
+                .writeTimeout(timeout)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .eventListener(listener)
+                .build();
+    }
+
+    @Override
+    public String providerName() {
+        return ProviderSettings.OPENAI;
+    }
+
+    @Override
+    public String model() {
+        return settings.model();
+    }
+
+    @Override
+    public CompletableFuture<EnhanceResult> enhance(VaultItem item, Operation operation) {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(operation, "operation");
+        String body = completions.body(settings.model(), Prompts.forItem(item, operation),
+                settings.temperature(), settings.maxTokens(), true);
+        Request.Builder request = new Request.Builder().url(endpoint)
+                .header("Accept", "application/json")
+                .post(RequestBody.create(body, JSON));
+        if (settings.hasApiKey()) {
+            request.header("Authorization", "Bearer " + settings.apiKey().strip());
+        }
+        Call call = client.newCall(request.build());
+        CompletableFuture<EnhanceResult> future = new CompletableFuture<>();
+        future.whenComplete((result, error) -> {
+            if (future.isCancelled()) {
+                call.cancel();
+            }
+        });
+        long started = System.nanoTime();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                Duration latency = Duration.ofNanos(System.nanoTime() - started);
+                if (future.isCancelled()) {
+                    LOG.debug("item {}: call cancelled after {} ms", item.id(), latency.toMillis());
+                    return;
+                }
+                if (c.isCanceled() && !(e instanceof java.io.InterruptedIOException && "timeout".equals(e.getMessage()))) {
+                    // cancelled by close(), not by the caller and not by the call timeout
+                    future.complete(Failure.of(FailureKind.RETRYABLE, "The call was cancelled because the provider was closed.",
+                            0, latency));
+                    return;
+                }
+                Failure failure = failures.forIoException(e, endpoint, settings.timeout(), latency);
+                LOG.info("item {}: {}", item.id(), failure.message());
+                future.complete(failure);
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                try (response) {
+                    String text = response.body().string();
+                    Duration latency = Duration.ofNanos(System.nanoTime() - started);
+                    EnhanceResult result = interpret(item, operation, response, text, latency);
+                    log(item, response.code(), result);
+                    future.complete(result);
+                } catch (IOException e) {
+                    onFailure(c, e);
+                } catch (RuntimeException e) {
+                    LOG.error("unexpected error reading the answer for item {}", item.id(), e);
+                    future.completeExceptionally(e);
+                }
+            }
+        });
+        return future;
+    }
+
+    private EnhanceResult interpret(VaultItem item, Operation operation, Response response, String text, Duration latency) {
+        int status = response.code();
+        if (status < 200 || status >= 300) {
+            return failures.forStatus(status, ProviderError.parse(mapper, text),
+                    status == 429 ? retryAfter.parse(response::header) : java.util.Optional.empty(),
+                    settings.hasApiKey(), latency);
+        }
+        var answer = completions.read(text);
+        if (answer.isEmpty()) {
+            return failures.rejected("the server's reply is not a chat completion.", status, completions.usageOf(text), latency);
+        }
+        Usage usage = answer.get().usage();
+        if (answer.get().content() == null || answer.get().content().isBlank()) {
+            return failures.rejected("it is empty.", status, usage, latency);
+        }
+        try {
+            ModelAnswer parsed = parser.parse(answer.get().content(), item, operation);
+            return new Success(parsed.content(), parsed.newTier(), Keywords.merge(item.keywords(), parsed.keywords()),
+                    parsed.confidence(), providerName(), usage, latency);
+        } catch (RejectedAnswerException e) {
+            return failures.rejected(e.getMessage(), status, usage, latency);
+        }
+    }
+
+    private void log(VaultItem item, int status, EnhanceResult result) {
+        if (result instanceof Failure f) {
+            LOG.info("item {}: {} ({}, {} ms)", item.id(), f.message(), f.kind(), f.latency().toMillis());
+        } else {
+            LOG.debug("item {}: {} from {} in {} ms, {} + {} tokens", item.id(), status, settings.model(),
+                    result.latency().toMillis(), result.usage().promptTokens(), result.usage().completionTokens());
+        }
+    }
+
+    @Override
+    public void close() {
+        client.dispatcher().cancelAll();
+        client.dispatcher().executorService().shutdown();
+        client.connectionPool().evictAll();
+    }
+
+    @Override
+    public String toString() {
+        return "OpenAiEnhancer[" + endpoint + ", model=" + settings.model() + "]";
+    }
+}

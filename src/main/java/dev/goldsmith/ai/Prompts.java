@@ -1,0 +1,63 @@
+package dev.goldsmith.ai;
+
+import dev.goldsmith.vault.VaultItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The prompts, kept as resources under {@code dev/goldsmith/ai/prompts/} ({@code <operation>.system.txt} and
+ * {@code <operation>.user.txt}) with {@code {placeholder}} fields: {@code type}, {@code current_tier},
+ * {@code next_tier}, {@code content}, {@code keywords}. Substitution is one pass over the template, so braces
+ * in an item's text are inserted as they are and never expanded.
+ */
+public final class Prompts {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    /** The two messages of one request. */
+    public record Messages(String system, String user) {
+    }
+
+    private Prompts() {
+    }
+
+    public static Messages forItem(VaultItem item, Operation operation) {
+        Map<String, String> values = Map.of(
+                "type", item.type().displayName().toLowerCase(java.util.Locale.ROOT),
+                "current_tier", item.tier().wireName(),
+                "next_tier", item.tier().next().wireName(),
+                "content", item.content(),
+                "keywords", item.keywords().isEmpty() ? "(none)" : String.join(", ", item.keywords()));
+        String name = operation.wireName();
+        return new Messages(render(load(name + ".system.txt"), values), render(load(name + ".user.txt"), values));
+    }
+
+    /** Replaces each {@code {name}} that {@code values} knows; other braces are left alone. */
+    static String render(String template, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder(template.length() + 256);
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value == null ? m.group() : value));
+        }
+        m.appendTail(out);
+        return out.toString().strip();
+    }
+
+    static String load(String name) {
+        String path = "prompts/" + name;
+        try (InputStream in = Prompts.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("The prompt resource " + path + " is missing from the build.");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.goldsmith.ai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.goldsmith.vault.ItemType;
+import dev.goldsmith.vault.QualityTier;
+import dev.goldsmith.vault.VaultItem;
+import java.time.Duration;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+
+/** Items, settings and provider answers for the provider tests. */
+final class TestData {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String KEY = "sk-test-SECRET-0123456789abcdef";
+
+    private TestData() {
+    }
+
+    static VaultItem item(String content, QualityTier tier, String... keywords) {
+        return item(ItemType.POWER_PHRASE, content, tier, keywords);
+    }
+
+    static VaultItem item(ItemType type, String content, QualityTier tier, String... keywords) {
+        return new VaultItem("item-1", "v-1", type, content, tier, List.of(keywords), 0.4, null, null);
+    }
+
+    static ProviderSettings settings(MockWebServer server, String key, Duration timeout) {
+        return new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(), "gpt-test", key,
+                0.7, 500, timeout, 4, Pricing.perMillion(0.15, 0.60));
+    }
+
+    static ProviderSettings settings(MockWebServer server) {
+        return settings(server, KEY, Duration.ofSeconds(10));
+    }
+
+    /** A 200 chat completion whose assistant message is {@code content}. */
+    static MockResponse completion(String content) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", "chatcmpl-1").put("object", "chat.completion").put("model", "gpt-test");
+        ObjectNode choice = body.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        body.putObject("usage").put("prompt_tokens", 120).put("completion_tokens", 45).put("total_tokens", 165);
+        return json(200, body.toString());
+    }
+
+    static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    /** An OpenAI-style error body. */
+    static MockResponse error(int code, String message, String errorCode) {
+        ObjectNode body = JSON.createObjectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("message", message).put("type", "invalid_request_error");
+        if (errorCode == null) {
+            error.putNull("code");
+        } else {
+            error.put("code", errorCode);
+        }
+        return json(code, body.toString());
+    }
+
+    static String enhanceAnswer(String content, String tier, String... keywords) {
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("enhanced_content", content).put("new_tier", tier);
+        var list = answer.putArray("suggested_keywords");
+        for (String k : keywords) {
+            list.add(k);
+        }
+        answer.put("confidence", 0.82);
+        return answer.toString();
+    }
+}
