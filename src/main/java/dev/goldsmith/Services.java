@@ -1,5 +1,10 @@
 package dev.goldsmith;
 
+import dev.goldsmith.ai.Enhancers;
+import dev.goldsmith.batch.BatchDefaults;
+import dev.goldsmith.batch.BatchService;
+import dev.goldsmith.batch.EngineEnvironment;
+import dev.goldsmith.store.ApiKeyStore;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
 import dev.goldsmith.store.SettingsRepository;
@@ -11,13 +16,14 @@ import java.time.Clock;
  * The composition root shared by the window and the command line: the database and the services on it.
  * Built once per process; handed to the command line's commands and the window's view models.
  */
-public final class Services {
+public final class Services implements AutoCloseable {
 
     private final Database database;
     private final Clock clock;
     private final VaultRepository vaults;
     private final ItemRepository items;
     private final SettingsRepository settings;
+    private BatchService batches;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -49,5 +55,32 @@ public final class Services {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    /** Provider and engine settings saved from the settings screen. */
+    public BatchDefaults batchDefaults() {
+        return new BatchDefaults(settings);
+    }
+
+    /** The API key saved from the settings screen, in an owner-only file beside the database. */
+    public ApiKeyStore apiKeyStore() {
+        return ApiKeyStore.beside(database.file());
+    }
+
+    /** The batch engine on real threads, built on first use. */
+    public synchronized BatchService batches() {
+        if (batches == null) {
+            batches = new BatchService(database, Enhancers::create, EngineEnvironment.threads(clock), Version.current());
+        }
+        return batches;
+    }
+
+    /** Cancels batches still running (they stay resumable) and stops the engine's threads. */
+    @Override
+    public synchronized void close() {
+        if (batches != null) {
+            batches.close();
+            batches = null;
+        }
     }
 }

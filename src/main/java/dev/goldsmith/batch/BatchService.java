@@ -61,11 +61,27 @@ public final class BatchService implements AutoCloseable {
             throw new BatchRequestException("No vault with id '" + vaultId + "'; run 'goldsmith vaults' to list them.");
         }
         List<VaultItem> selected = select(vaultId, itemIds);
+        Enhancer enhancer = provider(settings);
         String id = UUID.randomUUID().toString();
         NewBatch batch = new NewBatch(id, System.getProperty("user.name"), vaultId, settings.options().operation(),
                 settings.toMetadata(appVersion), parentId, selected);
-        BatchRecord record = store.create(batch, env.clock().instant());
-        return launch(record, settings, EnumSet.of(BatchStatus.PENDING));
+        BatchRecord record;
+        try {
+            record = store.create(batch, env.clock().instant());
+        } catch (RuntimeException e) {
+            enhancer.close();
+            throw e;
+        }
+        return launch(record, settings, EnumSet.of(BatchStatus.PENDING), enhancer);
+    }
+
+    /** Builds the provider before anything is recorded, so a bad base URL or model changes nothing. */
+    private Enhancer provider(BatchSettings settings) {
+        try {
+            return enhancers.apply(settings.provider().withMaxConnections(settings.options().concurrency()));
+        } catch (IllegalArgumentException e) {
+            throw new BatchRequestException(e.getMessage());
+        }
     }
 
     /**
@@ -79,7 +95,7 @@ public final class BatchService implements AutoCloseable {
                     + "; only cancelled or interrupted batches can be resumed.");
         }
         BatchSettings settings = adjust.apply(BatchSettings.fromMetadata(record.metadata()));
-        return launch(record, settings, EnumSet.of(BatchStatus.CANCELLED, BatchStatus.INTERRUPTED));
+        return launch(record, settings, EnumSet.of(BatchStatus.CANCELLED, BatchStatus.INTERRUPTED), provider(settings));
     }
 
     /** Starts a new batch of the failed items of an old one, with its settings adjusted by {@code adjust}. */
@@ -93,14 +109,14 @@ public final class BatchService implements AutoCloseable {
         return start(record.vaultId(), failed, settings, batchId);
     }
 
-    private BatchHandle launch(BatchRecord record, BatchSettings settings, EnumSet<BatchStatus> from) {
+    private BatchHandle launch(BatchRecord record, BatchSettings settings, EnumSet<BatchStatus> from, Enhancer enhancer) {
         if (!store.claim(record.id(), from, liveness.ownerId(), env.clock().instant())) {
+            enhancer.close();
             throw new BatchRequestException("Batch " + record.id() + " was taken by another process just now.");
         }
         BatchRecord claimed = store.find(record.id()).orElseThrow();
         List<String> pendingIds = store.itemIds(record.id(), ItemStatus.PENDING);
         List<VaultItem> pending = new ArrayList<>(items.findAll(record.vaultId(), pendingIds).values());
-        Enhancer enhancer = enhancers.apply(settings.provider().withMaxConnections(settings.options().concurrency()));
         RunConfig cfg = new RunConfig(settings.options(), enhancer, settings.provider().pricing(),
                 env.loops().apply("batch-" + record.id().substring(0, Math.min(8, record.id().length()))), env.writer(), checkpoints, store,
                 env.delivery(), env.random(), liveness.ownerId(), env.heartbeat());

@@ -9,7 +9,6 @@ import dev.goldsmith.ai.ProviderCheckResult;
 import dev.goldsmith.ai.ProviderSettings;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,8 +73,7 @@ public final class ProviderCheckCommand implements Callable<Integer> {
         if (model != null && model.isBlank()) {
             throw new InvalidInputException("--model is empty; give a model name such as " + ProviderSettings.DEFAULT_MODEL + ".");
         }
-        // The settings store's key file comes later; until then only the environment provides a key.
-        String key = ApiKeys.resolve(root.env(), Optional.empty()).map(ApiKey::value).orElse(null);
+        String key = ApiKeys.resolve(root.env(), root.services().apiKeyStore().read()).map(ApiKey::value).orElse(null);
         return new ProviderSettings(ProviderSettings.OPENAI, url, model == null ? ProviderSettings.DEFAULT_MODEL : model.strip(),
                 key, 0.0, 5, Duration.ofMillis(timeoutMs), 1, Pricing.FREE);
     }

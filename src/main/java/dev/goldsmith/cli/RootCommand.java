@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 /** {@code goldsmith [--db PATH] COMMAND}. Opens the database lazily, once, for the command that runs. */
 @Command(name = "goldsmith", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Improve career vaults with an AI model, in batches.",
-        subcommands = {ProviderCheckCommand.class})
+        subcommands = {EnhanceCommand.class, StatusCommand.class, HistoryCommand.class, ResumeCommand.class,
+                RetryFailedCommand.class, ProviderCheckCommand.class})
 public final class RootCommand implements Runnable, AutoCloseable {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
@@ -44,6 +45,14 @@ public final class RootCommand implements Runnable, AutoCloseable {
         return services;
     }
 
+    dev.goldsmith.batch.BatchService batches() {
+        return services().batches();
+    }
+
+    dev.goldsmith.batch.BatchDefaults defaults() {
+        return services().batchDefaults();
+    }
+
     Map<String, String> env() {
         return env;
     }
@@ -58,6 +67,9 @@ public final class RootCommand implements Runnable, AutoCloseable {
 
     @Override
     public void close() {
+        if (services != null) {
+            services.close();
+        }
         services = null;
     }
 }

@@ -1,0 +1,113 @@
+package dev.goldsmith.cli;
+
+import dev.goldsmith.ai.ApiKeys;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.batch.BatchHandle;
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchRequestException;
+import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.batch.BatchSnapshot;
+import dev.goldsmith.batch.BatchStatus;
+import dev.goldsmith.store.ApiKeyStore;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/** What the batch commands share: the API key, running a batch to its end with a live line, and the exit code. */
+final class BatchCommands {
+
+    private BatchCommands() {
+    }
+
+    /** Adds the API key from the environment or the settings store; never from an argument. */
+    static BatchSettings withKey(RootCommand root, BatchSettings settings) {
+        ProviderSettings p = settings.provider();
+        String key = ApiKeys.resolve(root.env(), ApiKeyStore.beside(root.services().database().file()).read())
+                .map(k -> k.value()).orElse(null);
+        return settings.withProvider(p.withApiKey(key));
+    }
+
+    /** Starts a batch, mapping refusals to exit code 2. */
+    static BatchHandle start(Supplier<BatchHandle> start) {
+        try {
+            return start.get();
+        } catch (BatchRequestException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    /** Waits for the batch, drawing the live line; Ctrl+C cancels it cleanly. Prints the result; returns the exit code. */
+    static int runToEnd(RootCommand root, BatchHandle handle, boolean json) {
+        PrintWriter err = root.err();
+        err.println("Batch " + handle.batchId() + " started.");
+        ProgressLine line = new ProgressLine(err, System::nanoTime, Duration.ofMillis(200));
+        Runnable unsubscribe = handle.subscribe(line::accept);
+        Thread onCtrlC = new Thread(() -> {
+            handle.cancel();
+            try {
+                handle.completion().get(15, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // leaving anyway: whatever was committed stays, the rest stays pending
+            }
+            err.println("Cancelled. Resume with: goldsmith resume " + handle.batchId());
+            err.flush();
+        }, "goldsmith-ctrl-c");
+        boolean hooked = addHook(onCtrlC);
+        BatchSnapshot end = handle.completion().join();
+        if (hooked) {
+            removeHook(onCtrlC);
+        }
+        line.accept(end);
+        unsubscribe.run();
+        BatchRecord record = root.batches().find(handle.batchId()).orElseThrow();
+        if (json) {
+            root.out().println(BatchJson.status(record));
+        } else {
+            root.out().println(summary(record, end));
+        }
+        if (end.errorMessage() != null && end.status() != BatchStatus.COMPLETED) {
+            err.println("goldsmith: " + end.errorMessage());
+        }
+        return exitCode(record.status());
+    }
+
+    static int exitCode(BatchStatus status) {
+        return status == BatchStatus.COMPLETED ? Cli.OK : Cli.FAILED;
+    }
+
+    static String summary(BatchRecord b, BatchSnapshot s) {
+        String text = String.format(Locale.ROOT, "Batch %s %s: ✓ %d %s, ✗ %d failed, ↷ %d skipped of %d in %s (%.1f/min).",
+                b.id(), b.status().wireName(), b.successfulItems(),
+                b.operation() == dev.goldsmith.ai.Operation.ENHANCE ? "enhanced" : "with keywords", b.failedItems(),
+                b.skippedItems(), b.totalItems(), ProgressLine.clock(s.elapsed()), s.itemsPerMinute());
+        if (b.promptTokens() + b.completionTokens() > 0) {
+            text += String.format(Locale.ROOT, " Tokens: %d in, %d out; cost $%.4f.", b.promptTokens(),
+                    b.completionTokens(), b.costUsd());
+        }
+        if (b.status().isResumable()) {
+            text += " Resume with: goldsmith resume " + b.id();
+        } else if (b.failedItems() > 0) {
+            text += " Retry the failed ones with: goldsmith retry-failed " + b.id();
+        }
+        return text;
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is running
+        }
+    }
+}

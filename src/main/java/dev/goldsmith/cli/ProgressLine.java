@@ -1,0 +1,76 @@
+package dev.goldsmith.cli;
+
+import dev.goldsmith.batch.BatchSnapshot;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * The live stderr line: {@code Processing 15/50 (30%) ✓14 ✗1 ↷3 · 9.8/min · ETA 3:40}, redrawn in place at most
+ * every {@code interval}; the final snapshot is always drawn, then the line is ended.
+ */
+final class ProgressLine {
+
+    private final PrintWriter err;
+    private final LongSupplier nanoTime;
+    private final long intervalNanos;
+    private long lastDraw = Long.MIN_VALUE;
+    private int lastLength;
+
+    ProgressLine(PrintWriter err, LongSupplier nanoTime, Duration interval) {
+        this.err = err;
+        this.nanoTime = nanoTime;
+        this.intervalNanos = interval.toNanos();
+    }
+
+    synchronized void accept(BatchSnapshot s) {
+        long now = nanoTime.getAsLong();
+        if (!s.isFinished() && lastDraw != Long.MIN_VALUE && now - lastDraw < intervalNanos) {
+            return;
+        }
+        lastDraw = now;
+        String line = render(s);
+        String pad = line.length() < lastLength ? " ".repeat(lastLength - line.length()) : "";
+        err.print("\r" + line + pad);
+        if (s.isFinished()) {
+            err.println();
+        }
+        err.flush();
+        lastLength = line.length();
+    }
+
+    static String render(BatchSnapshot s) {
+        StringBuilder b = new StringBuilder();
+        String verb = switch (s.status()) {
+            case PAUSED -> "Paused";
+            case COMPLETED -> "Completed";
+            case CANCELLED -> "Cancelled";
+            case FAILED -> "Failed";
+            case INTERRUPTED -> "Interrupted";
+            default -> "Processing";
+        };
+        b.append(verb).append(' ').append(s.processed()).append('/').append(s.total())
+                .append(String.format(Locale.ROOT, " (%d%%)", (int) Math.floor(s.progress())))
+                .append(" ✓").append(s.succeeded()).append(" ✗").append(s.failed()).append(" ↷").append(s.skipped())
+                .append(String.format(Locale.ROOT, " · %.1f/min", s.itemsPerMinute()));
+        if (!s.isFinished()) {
+            s.eta().ifPresent(eta -> b.append(" · ETA ").append(clock(eta)));
+            if (!s.holdRemaining().isZero()) {
+                b.append(" · rate limited, waiting ").append(clock(s.holdRemaining()));
+            }
+        } else {
+            b.append(" · ").append(clock(s.elapsed()));
+        }
+        return b.toString();
+    }
+
+    /** m:ss, or h:mm:ss from an hour up. */
+    static String clock(Duration d) {
+        long seconds = Math.max(0, (d.toMillis() + 999) / 1000);
+        long h = seconds / 3600;
+        long m = (seconds % 3600) / 60;
+        long sec = seconds % 60;
+        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
+    }
+}
