@@ -3,6 +3,8 @@ package dev.goldsmith;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
 import dev.goldsmith.store.SettingsRepository;
+import dev.goldsmith.store.VaultExporter;
+import dev.goldsmith.store.VaultImporter;
 import dev.goldsmith.store.VaultRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +20,8 @@ public final class Services {
     private final VaultRepository vaults;
     private final ItemRepository items;
     private final SettingsRepository settings;
+    private final VaultImporter vaultImporter;
+    private final VaultExporter vaultExporter;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -25,6 +29,8 @@ public final class Services {
         this.vaults = new VaultRepository(database, clock);
         this.items = new ItemRepository(database, clock);
         this.settings = new SettingsRepository(database, clock);
+        this.vaultImporter = new VaultImporter(database, clock);
+        this.vaultExporter = new VaultExporter(database);
     }
 
     public static Services open(Path databaseFile, Clock clock) {
@@ -49,5 +55,13 @@ public final class Services {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public VaultImporter vaultImporter() {
+        return vaultImporter;
+    }
+
+    public VaultExporter vaultExporter() {
+        return vaultExporter;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
 /** {@code goldsmith [--db PATH] COMMAND}. Opens the database lazily, once, for the command that runs. */
 @Command(name = "goldsmith", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Improve career vaults with an AI model, in batches.",
-        subcommands = {})
+        subcommands = {VaultsCommand.class, ItemsCommand.class, ImportCommand.class, ExportCommand.class})
 public final class RootCommand implements Runnable, AutoCloseable {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
