@@ -39,8 +39,11 @@ public final class VaultCsv {
     private VaultCsv() {
     }
 
-    /** Reads and checks a whole file into {@code vault}; any problem is a {@link VaultFileException} naming the line. */
-    public static VaultFile read(Reader in, Vault vault) {
+    /**
+     * Reads and checks a whole file into {@code vault}; any problem with its content is a {@link VaultFileException}
+     * naming the line. An {@link IOException} is a failure of {@code in} itself (unreadable, or not decodable).
+     */
+    public static VaultFile read(Reader in, Vault vault) throws IOException {
         List<VaultItem> items = new ArrayList<>();
         try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY)
@@ -66,14 +69,12 @@ public final class VaultCsv {
                 throw new VaultFileException("the file is empty; a CSV vault file starts with the header "
                         + String.join(",", HEADER));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return new VaultFile(vault, items);
     }
 
     /** The next record, or {@code null} at the end of the file. */
-    private static String[] next(MappingIterator<String[]> rows, int line) {
+    private static String[] next(MappingIterator<String[]> rows, int line) throws IOException {
         try {
             return rows.hasNextValue() ? rows.nextValue() : null;
         } catch (JsonProcessingException e) {
@@ -81,8 +82,6 @@ public final class VaultCsv {
             throw new VaultFileException("malformed CSV in the record starting at line " + line
                     + (at == null ? "" : " (error at line " + at.getLineNr() + ")") + ": "
                     + firstLine(e.getOriginalMessage()), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -42,8 +42,11 @@ public final class VaultJson {
     private VaultJson() {
     }
 
-    /** Reads and checks a whole file; any problem is a {@link VaultFileException} naming the item and field. */
-    public static VaultFile read(Reader in) {
+    /**
+     * Reads and checks a whole file; any problem with its content is a {@link VaultFileException} naming the item and
+     * field. An {@link IOException} is a failure of {@code in} itself (unreadable, or not decodable).
+     */
+    public static VaultFile read(Reader in) throws IOException {
         JsonNode root;
         try {
             root = MAPPER.readTree(in);
@@ -51,8 +54,6 @@ public final class VaultJson {
             var at = e.getLocation();
             throw new VaultFileException("malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
                     + ", column " + at.getColumnNr()) + ": " + firstLine(e.getOriginalMessage()), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         if (root == null || root.isMissingNode()) {
             throw new VaultFileException("the file is empty; a JSON vault file is an object with 'vault' and 'items'");

@@ -3,7 +3,9 @@ package dev.goldsmith.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.Stream;
@@ -18,7 +20,11 @@ class VaultCsvTest {
     static final String HEADER = "id,type,content,quality_tier,keywords\r\n";
 
     static VaultFile read(String csv) {
-        return VaultCsv.read(new StringReader(csv), VAULT);
+        try {
+            return VaultCsv.read(new StringReader(csv), VAULT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.goldsmith.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +23,11 @@ class VaultJsonTest {
     }
 
     static VaultFile read(String json) {
-        return VaultJson.read(new StringReader(json));
+        try {
+            return VaultJson.read(new StringReader(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
