@@ -8,6 +8,8 @@ import dev.goldsmith.store.ApiKeyStore;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
 import dev.goldsmith.store.SettingsRepository;
+import dev.goldsmith.store.VaultExporter;
+import dev.goldsmith.store.VaultImporter;
 import dev.goldsmith.store.VaultRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,6 +26,8 @@ public final class Services implements AutoCloseable {
     private final ItemRepository items;
     private final SettingsRepository settings;
     private BatchService batches;
+    private final VaultImporter vaultImporter;
+    private final VaultExporter vaultExporter;
 
     private Services(Database database, Clock clock) {
         this.database = database;
@@ -31,6 +35,8 @@ public final class Services implements AutoCloseable {
         this.vaults = new VaultRepository(database, clock);
         this.items = new ItemRepository(database, clock);
         this.settings = new SettingsRepository(database, clock);
+        this.vaultImporter = new VaultImporter(database, clock);
+        this.vaultExporter = new VaultExporter(database);
     }
 
     public static Services open(Path databaseFile, Clock clock) {
@@ -82,5 +88,13 @@ public final class Services implements AutoCloseable {
             batches.close();
             batches = null;
         }
+    }
+
+    public VaultImporter vaultImporter() {
+        return vaultImporter;
+    }
+
+    public VaultExporter vaultExporter() {
+        return vaultExporter;
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
 /** {@code goldsmith [--db PATH] COMMAND}. Opens the database lazily, once, for the command that runs. */
 @Command(name = "goldsmith", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
         description = "Improve career vaults with an AI model, in batches.",
-        subcommands = {EnhanceCommand.class, StatusCommand.class, HistoryCommand.class, ResumeCommand.class,
+        subcommands = {VaultsCommand.class, ItemsCommand.class, ImportCommand.class, ExportCommand.class,
+                EnhanceCommand.class, StatusCommand.class, HistoryCommand.class, ResumeCommand.class,
                 RetryFailedCommand.class, ProviderCheckCommand.class})
 public final class RootCommand implements Runnable, AutoCloseable {
 

@@ -1,0 +1,203 @@
+package dev.goldsmith.vault;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CSV vault file of DESIGN §7: header {@code id,type,content,quality_tier,keywords}, keywords joined by
+ * {@code ;}, RFC 4180 quoting, UTF-8. The vault itself is not in the file; the caller names it.
+ *
+ * <p>Reading accepts the columns in any order, {@code type} and {@code content} being required, plus an optional
+ * {@code confidence_score} column; keywords are trimmed and empty ones dropped. Writing refuses keywords that
+ * could not come back unchanged (holding {@code ;}, blank, or with spaces at either end).
+ */
+public final class VaultCsv {
+
+    public static final List<String> HEADER = List.of("id", "type", "content", "quality_tier", "keywords");
+    static final List<String> ACCEPTED = List.of("id", "type", "content", "quality_tier", "keywords", "confidence_score");
+
+    private static final CsvMapper MAPPER = (CsvMapper) new CsvMapper()
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+
+    private VaultCsv() {
+    }
+
+    /**
+     * Reads and checks a whole file into {@code vault}; any problem with its content is a {@link VaultFileException}
+     * naming the line. An {@link IOException} is a failure of {@code in} itself (unreadable, or not decodable).
+     */
+    public static VaultFile read(Reader in, Vault vault) throws IOException {
+        List<VaultItem> items = new ArrayList<>();
+        try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(withoutBom(in))) {
+            Map<String, Integer> columns = null;
+            Map<String, String> seen = new HashMap<>();
+            while (true) {
+                int line = rows.getParser().currentLocation().getLineNr();
+                String[] row = next(rows, line);
+                if (row == null) {
+                    break;
+                }
+                if (row.length == 0 || row.length == 1 && row[0].isEmpty()) {
+                    continue;
+                }
+                if (columns == null) {
+                    columns = header(line, row);
+                } else {
+                    items.add(item(vault.id(), line, row, columns, seen));
+                }
+            }
+            if (columns == null) {
+                throw new VaultFileException("the file is empty; a CSV vault file starts with the header "
+                        + String.join(",", HEADER));
+            }
+        }
+        return new VaultFile(vault, items);
+    }
+
+    /** The next record, or {@code null} at the end of the file. */
+    private static String[] next(MappingIterator<String[]> rows, int line) throws IOException {
+        try {
+            return rows.hasNextValue() ? rows.nextValue() : null;
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            throw new VaultFileException("malformed CSV in the record starting at line " + line
+                    + (at == null ? "" : " (error at line " + at.getLineNr() + ")") + ": "
+                    + firstLine(e.getOriginalMessage()), e);
+        }
+    }
+
+    private static Map<String, Integer> header(int line, String[] row) {
+        Map<String, Integer> columns = new HashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            String name = row[i].trim();
+            if (!ACCEPTED.contains(name)) {
+                throw new VaultFileException("line " + line + ", header: unknown column " + ItemRules.quote(name)
+                        + "; accepted columns are " + String.join(", ", ACCEPTED));
+            }
+            if (columns.putIfAbsent(name, i) != null) {
+                throw new VaultFileException("line " + line + ", header: column '" + name + "' appears twice");
+            }
+        }
+        for (String required : List.of("type", "content")) {
+            if (!columns.containsKey(required)) {
+                throw new VaultFileException("line " + line + ", header: column '" + required + "' is missing; the header is "
+                        + String.join(",", HEADER));
+            }
+        }
+        return columns;
+    }
+
+    private static VaultItem item(String vaultId, int line, String[] row, Map<String, Integer> columns,
+                                  Map<String, String> seen) {
+        if (row.length != columns.size()) {
+            throw new VaultFileException("line " + line + ": " + row.length + " fields where the header has "
+                    + columns.size() + "; quote any field that holds a comma, a quote or a line break");
+        }
+        String rawId = cell(row, columns, "id");
+        String here = "line " + line + (rawId == null ? "" : " (id " + ItemRules.quote(rawId) + ")");
+        ItemRules.Where where = name -> here + ", " + name;
+        String id = ItemRules.id(where, rawId, seen, here);
+        ItemType type = ItemRules.type(where, cell(row, columns, "type"));
+        String content = ItemRules.content(where, cell(row, columns, "content"));
+        QualityTier tier = ItemRules.tier(where, cell(row, columns, "quality_tier"));
+        List<String> keywords = splitKeywords(cell(row, columns, "keywords"));
+        Double confidence = confidence(where, cell(row, columns, "confidence_score"));
+        return new VaultItem(id, vaultId, type, content, tier, keywords, confidence, null, null);
+    }
+
+    /** A cell's text, or {@code null} when the column is absent or the cell empty. */
+    private static String cell(String[] row, Map<String, Integer> columns, String name) {
+        Integer index = columns.get(name);
+        return index == null || row[index].isEmpty() ? null : row[index];
+    }
+
+    private static List<String> splitKeywords(String cell) {
+        if (cell == null) {
+            return List.of();
+        }
+        return Arrays.stream(cell.split(";")).map(String::trim).filter(k -> !k.isEmpty()).toList();
+    }
+
+    private static Double confidence(ItemRules.Where where, String cell) {
+        if (cell == null) {
+            return null;
+        }
+        try {
+            return ItemRules.confidence(where, Double.valueOf(cell.trim()), ItemRules.quote(cell));
+        } catch (NumberFormatException e) {
+            throw new VaultFileException(where.field("confidence_score") + ": " + ItemRules.quote(cell)
+                    + " is not a number from 0 to 1", e);
+        }
+    }
+
+    /** Refuses items whose keywords a CSV file cannot carry unchanged. Call before writing anything. */
+    public static void checkWritable(List<VaultItem> items) {
+        for (VaultItem item : items) {
+            for (String k : item.keywords()) {
+                String problem = k.contains(";") ? "holds ';', which separates keywords in CSV"
+                        : k.isBlank() ? "is blank"
+                        : !k.equals(k.trim()) ? "has spaces at an end, which CSV import trims" : null;
+                if (problem != null) {
+                    throw new VaultFileException("item " + ItemRules.quote(item.id()) + ", keyword "
+                            + ItemRules.quote(k) + ": " + problem + "; export as JSON to keep it exactly");
+                }
+            }
+        }
+    }
+
+    /** Writes the header and one row per item (CRLF line ends, quoting only where needed). */
+    public static void write(List<VaultItem> items, Writer out) {
+        checkWritable(items);
+        CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
+        try (SequenceWriter rows = MAPPER.writerFor(String[].class).with(schema).writeValues(out)) {
+            rows.write(HEADER.toArray(String[]::new));
+            for (VaultItem item : items) {
+                rows.write(new String[] {item.id(), item.type().wireName(), item.content(), item.tier().wireName(),
+                        String.join(";", item.keywords())});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Reader withoutBom(Reader in) throws IOException {
+        PushbackReader reader = new PushbackReader(in, 1);
+        int first = reader.read();
+        if (first != -1 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,226 @@
+package dev.goldsmith.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.goldsmith.store.Database;
+import dev.goldsmith.store.TableSnapshot;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VaultCommandsTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String FILE = """
+            {"vault": {"id": "v-jordan", "name": "Jordan Lee", "owner": "jordan@example.com"},
+             "items": [{"id": "pp-1", "type": "power_phrase", "content": "Led a team of 5 🚀",
+                        "quality_tier": "bronze", "keywords": ["leadership"], "confidence_score": 0.6},
+                       {"id": "ts-1", "type": "transferable_skill", "content": "SQL, \\"Excel\\"\\nand Python"},
+                       {"id": "hc-1", "type": "hidden_competency", "content": "Calm", "quality_tier": "gold"}]}
+            """;
+
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void setUp() {
+        db = dir.resolve("g.db");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.run(db, args);
+    }
+
+    @Test
+    void anEmptyDatabaseListsNoVaultsAndSeedsNothing() throws IOException {
+        CliRun run = run("vaults", "--json");
+        assertThat(run.exitCode()).isZero();
+        assertThat(JSON.readTree(run.out()).isArray()).isTrue();
+        assertThat(JSON.readTree(run.out())).isEmpty();
+        assertThat(run("vaults").out()).contains("No vaults yet");
+    }
+
+    @Test
+    void importThenVaultsAndItemsPrintTheDesignShapes() throws IOException {
+        CliRun imported = run("import", write("jordan.json", FILE).toString());
+        assertThat(imported.exitCode()).isZero();
+        assertThat(imported.out()).contains("3 added");
+
+        JsonNode vaults = JSON.readTree(run("vaults", "--json").out());
+        assertThat(vaults).hasSize(1);
+        JsonNode v = vaults.get(0);
+        assertThat(fieldNames(v)).containsExactly("id", "name", "owner", "item_count", "tiers");
+        assertThat(v.get("id").asText()).isEqualTo("v-jordan");
+        assertThat(v.get("name").asText()).isEqualTo("Jordan Lee");
+        assertThat(v.get("owner").asText()).isEqualTo("jordan@example.com");
+        assertThat(v.get("item_count").asInt()).isEqualTo(3);
+        assertThat(fieldNames(v.get("tiers"))).containsExactly("assumed", "bronze", "silver", "gold");
+        assertThat(v.get("tiers").get("assumed").asInt()).isEqualTo(1);
+        assertThat(v.get("tiers").get("bronze").asInt()).isEqualTo(1);
+        assertThat(v.get("tiers").get("silver").asInt()).isZero();
+        assertThat(v.get("tiers").get("gold").asInt()).isEqualTo(1);
+
+        CliRun items = run("items", "--vault", "v-jordan", "--json");
+        assertThat(items.exitCode()).isZero();
+        JsonNode list = JSON.readTree(items.out());
+        assertThat(list).hasSize(3);
+        JsonNode first = list.get(0);
+        assertThat(fieldNames(first)).containsExactly("id", "type", "content", "quality_tier", "keywords",
+                "confidence_score", "last_updated_at");
+        assertThat(first.get("id").asText()).isEqualTo("pp-1");
+        assertThat(first.get("type").asText()).isEqualTo("power_phrase");
+        assertThat(first.get("content").asText()).isEqualTo("Led a team of 5 🚀");
+        assertThat(first.get("quality_tier").asText()).isEqualTo("bronze");
+        assertThat(first.get("keywords").get(0).asText()).isEqualTo("leadership");
+        assertThat(first.get("confidence_score").asDouble()).isEqualTo(0.6);
+        assertThat(Instant.parse(first.get("last_updated_at").asText())).isNotNull();
+        JsonNode second = list.get(1);
+        assertThat(second.get("content").asText()).isEqualTo("SQL, \"Excel\"\nand Python");
+        assertThat(second.get("quality_tier").asText()).isEqualTo("assumed");
+        assertThat(second.get("keywords")).isEmpty();
+        assertThat(second.get("confidence_score").isNull()).isTrue();
+    }
+
+    @Test
+    void humanOutputIsATable() throws IOException {
+        run("import", write("jordan.json", FILE).toString());
+        assertThat(run("vaults").out()).contains("ID", "NAME", "ITEMS", "GOLD", "v-jordan", "Jordan Lee");
+        String items = run("items", "--vault", "v-jordan").out();
+        assertThat(items.lines()).hasSize(4);
+        assertThat(items).contains("pp-1", "bronze", "SQL, \"Excel\" and Python");
+    }
+
+    @Test
+    void anUnknownVaultExitsTwoWithOneSentence() throws IOException {
+        for (String[] args : List.of(new String[] {"items", "--vault", "x"}, new String[] {"items", "--vault", "x", "--json"},
+                new String[] {"export", "--vault", "x"})) {
+            CliRun run = run(args);
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err()).isEqualTo("goldsmith: No vault with id 'x'; run 'goldsmith vaults' to list them."
+                    + System.lineSeparator());
+        }
+        Path out = dir.resolve("x.json");
+        assertThat(run("export", "--vault", "x", "--out", out.toString()).exitCode()).isEqualTo(2);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void badUsageExitsTwo() {
+        assertThat(run("items").exitCode()).isEqualTo(2);
+        assertThat(run("export", "--vault", "v", "--format", "xml").err()).contains("--format: 'xml' is not one of json, csv.");
+        assertThat(run("import", dir.resolve("missing.json").toString()).err()).contains("missing.json: no such file.");
+    }
+
+    @Test
+    void exportWritesJsonToStdoutThatImportsBackExactly() throws IOException {
+        run("import", write("jordan.json", FILE).toString());
+        CliRun exported = run("export", "--vault", "v-jordan");
+        assertThat(exported.exitCode()).isZero();
+        JsonNode file = JSON.readTree(exported.out());
+        assertThat(fieldNames(file)).containsExactly("vault", "items");
+        assertThat(fieldNames(file.get("items").get(0)))
+                .containsExactly("id", "type", "content", "quality_tier", "keywords", "confidence_score");
+        assertThat(file.get("vault")).isEqualTo(JSON.readTree(FILE).get("vault"));
+        assertThat(file.get("items").get(0)).isEqualTo(JSON.readTree(FILE).get("items").get(0));
+        assertThat(file.get("items").get(1).get("quality_tier").asText()).isEqualTo("assumed");
+
+        Path again = write("again.json", exported.out());
+        Path otherDb = dir.resolve("other.db");
+        assertThat(CliRun.run(otherDb, "import", again.toString()).exitCode()).isZero();
+        assertThat(CliRun.run(otherDb, "export", "--vault", "v-jordan").out()).isEqualTo(exported.out());
+    }
+
+    @Test
+    void exportToACsvFileAndImportItUnderANewVault() throws IOException {
+        run("import", write("jordan.json", FILE).toString());
+        Path csv = dir.resolve("jordan.csv");
+        CliRun exported = run("export", "--vault", "v-jordan", "--out", csv.toString());
+        assertThat(exported.exitCode()).isZero();
+        assertThat(Files.readString(csv)).startsWith("id,type,content,quality_tier,keywords\r\n");
+        assertThat(run("import", csv.toString(), "--vault", "v-copy", "--name", "Copy").exitCode()).isZero();
+        JsonNode original = JSON.readTree(run("items", "--vault", "v-jordan", "--json").out());
+        JsonNode copy = JSON.readTree(run("items", "--vault", "v-copy", "--json").out());
+        for (int i = 0; i < original.size(); i++) {
+            for (String field : List.of("id", "type", "content", "quality_tier", "keywords")) {
+                assertThat(copy.get(i).get(field)).isEqualTo(original.get(i).get(field));
+            }
+        }
+    }
+
+    @Test
+    void csvWithKeywordsHoldingSemicolonsIsRefusedOnExport() throws IOException {
+        run("import", write("k.json", FILE.replace("[\"leadership\"]", "[\"R&D; strategy\"]")).toString());
+        Path csv = dir.resolve("k.csv");
+        CliRun run = run("export", "--vault", "v-jordan", "--out", csv.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Vault 'v-jordan' cannot be written as CSV: item 'pp-1', keyword 'R&D; strategy'");
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void mergeUpdatesAndAddsItems() throws IOException {
+        run("import", write("jordan.json", FILE).toString());
+        Path csv = write("more.csv", "id,type,content,quality_tier,keywords\npp-1,power_phrase,Led 7 people,silver,lead\n"
+                + "pp-9,power_phrase,New one,,\n");
+        CliRun merged = run("import", csv.toString(), "--vault", "v-jordan", "--merge");
+        assertThat(merged.exitCode()).isZero();
+        assertThat(merged.out()).contains("1 added, 1 updated, 0 unchanged");
+        JsonNode v = JSON.readTree(run("vaults", "--json").out()).get(0);
+        assertThat(v.get("name").asText()).isEqualTo("Jordan Lee");
+        assertThat(v.get("item_count").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void rejectedImportsExitTwoNameTheCulpritAndChangeNothing() throws IOException {
+        run("import", write("jordan.json", FILE).toString());
+        var before = TableSnapshot.of(Database.open(db));
+        String item = "{\"id\": \"pp-1\", \"type\": \"power_phrase\", \"content\": \"Changed\"}";
+        List<String[]> cases = List.of(
+                new String[] {write("exists.json", FILE).toString()},
+                new String[] {write("tier.json", FILE.replace("\"gold\"", "\"platinum\"")).toString(), "--merge"},
+                new String[] {write("type.json", FILE.replace("\"transferable_skill\"", "\"skill\"")).toString(), "--merge"},
+                new String[] {write("empty.json", FILE.replace("\"Calm\"", "\"\"")).toString(), "--merge"},
+                new String[] {write("long.json", FILE.replace("Calm", "x".repeat(10_001))).toString(), "--merge"},
+                new String[] {write("dup.json", FILE.replace("\"ts-1\"", "\"pp-1\"")).toString(), "--merge"},
+                new String[] {write("bad.json", FILE.substring(0, 100)).toString(), "--merge"},
+                new String[] {write("kw.json", FILE.replace("[\"leadership\"]", "[1]")).toString(), "--merge"},
+                new String[] {write("score.json", FILE.replace("0.6", "\"0.6\"")).toString(), "--merge"},
+                new String[] {write("novault.json", "{\"items\": [" + item + "]}").toString(), "--merge"},
+                new String[] {write("noname.json", "{\"vault\": {\"id\": \"v-jordan\"}, \"items\": []}").toString()},
+                new String[] {write("items.csv", "id,type,content\npp-1,power_phrase,Changed\n").toString()},
+                new String[] {dir.resolve("items.csv").toString(), "--vault", "v-new"},
+                new String[] {write("late.csv", "type,content\npower_phrase,ok\npower_phrase,\n").toString(),
+                        "--vault", "v-jordan", "--merge"},
+                new String[] {write("latin1.json", "").toString()});
+        Files.write(dir.resolve("latin1.json"), FILE.replace("Calm", "Calm \u00e9").getBytes(StandardCharsets.ISO_8859_1));
+        for (String[] args : cases) {
+            String[] full = new String[args.length + 1];
+            full[0] = "import";
+            System.arraycopy(args, 0, full, 1, args.length);
+            CliRun run = run(full);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", args)).startsWith("goldsmith: ").doesNotContain("Exception")
+                    .hasLineCount(1);
+            assertThat(TableSnapshot.of(Database.open(db))).as(String.join(" ", args)).isEqualTo(before);
+        }
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
+    }
+}

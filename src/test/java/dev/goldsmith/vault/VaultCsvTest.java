@@ -1,0 +1,128 @@
+package dev.goldsmith.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VaultCsvTest {
+
+    static final Vault VAULT = new Vault("v-csv", "Csv Person", null, null, null);
+    static final String HEADER = "id,type,content,quality_tier,keywords\r\n";
+
+    static VaultFile read(String csv) {
+        try {
+            return VaultCsv.read(new StringReader(csv), VAULT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void readsTheDesignLayout() {
+        VaultFile f = read(HEADER + "pp-1,power_phrase,\"Led a team of 5, shipped \"\"Atlas\"\"\",bronze,leadership; delivery ;\r\n"
+                + ",hidden_competency,Calm in a crisis,,\r\n");
+        assertThat(f.vault()).isEqualTo(VAULT);
+        VaultItem first = f.items().get(0);
+        assertThat(first.id()).isEqualTo("pp-1");
+        assertThat(first.vaultId()).isEqualTo("v-csv");
+        assertThat(first.content()).isEqualTo("Led a team of 5, shipped \"Atlas\"");
+        assertThat(first.tier()).isEqualTo(QualityTier.BRONZE);
+        assertThat(first.keywords()).containsExactly("leadership", "delivery");
+        VaultItem second = f.items().get(1);
+        assertThat(second.id()).matches("[0-9a-f-]{36}");
+        assertThat(second.tier()).isEqualTo(QualityTier.ASSUMED);
+        assertThat(second.keywords()).isEmpty();
+        assertThat(second.confidenceScore()).isNull();
+    }
+
+    @Test
+    void acceptsColumnsInAnyOrderABomBlankLinesAndAConfidenceColumn() {
+        VaultFile f = read("\uFEFFcontent,type,confidence_score\n\n\"Two\nlines\",transferable_skill,0.25\n\n");
+        assertThat(f.items()).singleElement().satisfies(item -> {
+            assertThat(item.content()).isEqualTo("Two\nlines");
+            assertThat(item.type()).isEqualTo(ItemType.TRANSFERABLE_SKILL);
+            assertThat(item.confidenceScore()).isEqualTo(0.25);
+        });
+    }
+
+    static Stream<Arguments> rejections() {
+        return Stream.of(
+                Arguments.of("unknown tier, named by line and id", HEADER
+                                + "pp-1,power_phrase,\"Two\r\nlines\",gold,\r\n"
+                                + "pp-2,power_phrase,Fine,silver,\r\n"
+                                + "pp-3,power_phrase,Bad,platinum,\r\n",
+                        "line 5 (id 'pp-3'), quality_tier: 'platinum' is not one of assumed, bronze, silver, gold"),
+                Arguments.of("unknown type", HEADER + ",skill,Text,,\r\n",
+                        "line 2, type: 'skill' is not one of power_phrase, transferable_skill, hidden_competency"),
+                Arguments.of("empty content", HEADER + "a,power_phrase,,,\r\n",
+                        "line 2 (id 'a'), content: missing; every item needs some text"),
+                Arguments.of("blank content", HEADER + "a,power_phrase,\"  \",,\r\n",
+                        "line 2 (id 'a'), content: empty; every item needs some text"),
+                Arguments.of("content too long", HEADER + "a,power_phrase," + "x".repeat(10_001) + ",,\r\n",
+                        "line 2 (id 'a'), content: 10,001 characters is over the limit of 10,000"),
+                Arguments.of("duplicate id", HEADER + "a,power_phrase,One,,\r\na,power_phrase,Two,,\r\n",
+                        "line 3 (id 'a'), id: 'a' is a duplicate of line 2 (id 'a'); ids must be unique within a file"),
+                Arguments.of("too few fields", HEADER + "a,power_phrase,One\r\n",
+                        "line 2: 3 fields where the header has 5; quote any field that holds a comma"),
+                Arguments.of("too many fields", HEADER + "a,power_phrase,One, two,,\r\n",
+                        "line 2: 6 fields where the header has 5"),
+                Arguments.of("unknown column", "id,type,content,tier\r\n",
+                        "line 1, header: unknown column 'tier'; accepted columns are id, type, content, quality_tier,"),
+                Arguments.of("missing content column", "id,type\r\n",
+                        "line 1, header: column 'content' is missing; the header is id,type,content,quality_tier,keywords"),
+                Arguments.of("repeated column", "type,content,type\r\n", "line 1, header: column 'type' appears twice"),
+                Arguments.of("bad confidence", "type,content,confidence_score\r\npower_phrase,x,high\r\n",
+                        "line 2, confidence_score: 'high' is not a number from 0 to 1"),
+                Arguments.of("confidence out of range", "type,content,confidence_score\r\npower_phrase,x,2\r\n",
+                        "line 2, confidence_score: '2' is not a number from 0 to 1"),
+                Arguments.of("unclosed quote", HEADER + "a,power_phrase,\"never closed,,\r\nb,c\r\n",
+                        "malformed CSV in the record starting at line 2"),
+                Arguments.of("empty file", "", "the file is empty; a CSV vault file starts with the header"),
+                Arguments.of("blank file", "\r\n\r\n", "the file is empty"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rejections")
+    void rejectsAWholeFileWithAMessageNamingTheLine(String what, String csv, String message) {
+        assertThatThrownBy(() -> read(csv)).isInstanceOf(VaultFileException.class).hasMessageStartingWith(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void writesTheDesignHeaderAndReadsNastyTextsBackUnchanged() {
+        List<VaultItem> items = NastyItems.items("v-csv", false);
+        StringWriter out = new StringWriter();
+        VaultCsv.write(items, out);
+        assertThat(out.toString()).startsWith("id,type,content,quality_tier,keywords\r\n");
+        VaultFile back = read(out.toString());
+        assertThat(back.items()).isEqualTo(items);
+        StringWriter again = new StringWriter();
+        VaultCsv.write(back.items(), again);
+        assertThat(again.toString()).isEqualTo(out.toString());
+    }
+
+    @Test
+    void refusesToWriteKeywordsItCouldNotReadBack() {
+        VaultItem item = new VaultItem("pp-9", "v", ItemType.POWER_PHRASE, "x", QualityTier.GOLD,
+                List.of("ok", "R&D; strategy"), null, null, null);
+        StringWriter out = new StringWriter();
+        assertThatThrownBy(() -> VaultCsv.write(List.of(item), out)).isInstanceOf(VaultFileException.class)
+                .hasMessage("item 'pp-9', keyword 'R&D; strategy': holds ';', which separates keywords in CSV; "
+                        + "export as JSON to keep it exactly");
+        assertThat(out.toString()).isEmpty();
+        VaultItem padded = new VaultItem("pp-10", "v", ItemType.POWER_PHRASE, "x", QualityTier.GOLD,
+                List.of(" padded"), null, null, null);
+        assertThatThrownBy(() -> VaultCsv.checkWritable(List.of(padded)))
+                .hasMessageContaining("has spaces at an end, which CSV import trims");
+    }
+}
