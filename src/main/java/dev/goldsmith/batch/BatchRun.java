@@ -397,7 +397,8 @@ final class BatchRun implements BatchHandle {
 
     private BatchSnapshot snapshot() {
         long now = loop.nanoTime();
-        return state.snapshot(now, inFlight.size(), Duration.ofNanos(Math.max(0, holdUntil - now)));
+        Duration hold = holdUntil == Long.MIN_VALUE || holdUntil <= now ? Duration.ZERO : Duration.ofNanos(holdUntil - now);
+        return state.snapshot(now, inFlight.size(), hold);
     }
 
     private void publish() {

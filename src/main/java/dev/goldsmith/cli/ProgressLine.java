@@ -17,6 +17,7 @@ final class ProgressLine {
     private final long intervalNanos;
     private long lastDraw = Long.MIN_VALUE;
     private int lastLength;
+    private boolean ended;
 
     ProgressLine(PrintWriter err, LongSupplier nanoTime, Duration interval) {
         this.err = err;
@@ -26,6 +27,9 @@ final class ProgressLine {
 
     synchronized void accept(BatchSnapshot s) {
         long now = nanoTime.getAsLong();
+        if (ended) {
+            return;
+        }
         if (!s.isFinished() && lastDraw != Long.MIN_VALUE && now - lastDraw < intervalNanos) {
             return;
         }
@@ -35,6 +39,7 @@ final class ProgressLine {
         err.print("\r" + line + pad);
         if (s.isFinished()) {
             err.println();
+            ended = true;
         }
         err.flush();
         lastLength = line.length();
