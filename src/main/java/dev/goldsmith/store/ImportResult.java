@@ -7,5 +7,6 @@ package dev.goldsmith.store;
  * @param updated   existing items (merge only) whose type, content, tier, keywords or score changed
  * @param unchanged existing items (merge only) the file repeated exactly
  */
-public record ImportResult(String vaultId, String vaultName, boolean vaultCreated, int added, int updated, int unchanged) {
+public record ImportResult(String vaultId, String vaultName, boolean vaultCreated, int added, int updated,
+                           int unchanged) {
 }

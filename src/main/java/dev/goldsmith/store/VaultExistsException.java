@@ -6,7 +6,8 @@ public class VaultExistsException extends StoreException {
     private final String vaultId;
 
     public VaultExistsException(String vaultId) {
-        super("A vault with id '" + vaultId + "' already exists; merge into it to update its items, or import under another id.");
+        super("A vault with id '" + vaultId + "' already exists; merge into it to update its items, "
+                + "or import under another id.");
         this.vaultId = vaultId;
     }
 

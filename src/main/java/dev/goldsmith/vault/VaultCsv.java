@@ -30,7 +30,8 @@ import java.util.Map;
 public final class VaultCsv {
 
     public static final List<String> HEADER = List.of("id", "type", "content", "quality_tier", "keywords");
-    static final List<String> ACCEPTED = List.of("id", "type", "content", "quality_tier", "keywords", "confidence_score");
+    static final List<String> ACCEPTED =
+            List.of("id", "type", "content", "quality_tier", "keywords", "confidence_score");
 
     private static final CsvMapper MAPPER = (CsvMapper) new CsvMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -99,8 +100,8 @@ public final class VaultCsv {
         }
         for (String required : List.of("type", "content")) {
             if (!columns.containsKey(required)) {
-                throw new VaultFileException("line " + line + ", header: column '" + required + "' is missing; the header is "
-                        + String.join(",", HEADER));
+                throw new VaultFileException("line " + line + ", header: column '" + required
+                        + "' is missing; the header is " + String.join(",", HEADER));
             }
         }
         return columns;

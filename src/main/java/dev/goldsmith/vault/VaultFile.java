@@ -14,7 +14,7 @@ public record VaultFile(Vault vault, List<VaultItem> items) {
         items = List.copyOf(items);
     }
 
-    /** The same items under another vault id and name (the owner is kept); for {@code import --vault/--name}. */
+    /** The same items under another vault id and name (owner kept); {@code null} keeps the file's. */
     public VaultFile rebound(String vaultId, String name) {
         String id = vaultId != null ? vaultId : vault.id();
         Vault v = new Vault(id, name != null ? name : vault.name(), vault.owner(), vault.createdAt(), vault.updatedAt());

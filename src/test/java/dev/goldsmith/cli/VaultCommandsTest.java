@@ -220,6 +220,26 @@ class VaultCommandsTest {
         }
     }
 
+    @Test
+    void aJsonFileCanBeImportedUnderAnotherIdAndName() throws IOException {
+        Path file = write("jordan.json", FILE);
+        run("import", file.toString());
+        CliRun copy = run("import", file.toString(), "--vault", "v-copy", "--name", "Jordan (copy)");
+        assertThat(copy.exitCode()).isZero();
+        JsonNode vaults = JSON.readTree(run("vaults", "--json").out());
+        assertThat(vaults).extracting(v -> v.get("id").asText()).containsExactlyInAnyOrder("v-jordan", "v-copy");
+        assertThat(JSON.readTree(run("items", "--vault", "v-copy", "--json").out())).hasSize(3);
+    }
+
+    @Test
+    void aRejectionNamesTheFileItemFieldAndValue() throws IOException {
+        CliRun run = run("import", write("tier.json", FILE.replace("\"gold\"", "\"platinum\"")).toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("goldsmith: tier.json: items[2].quality_tier: 'platinum' is not one of assumed, "
+                + "bronze, silver, gold" + System.lineSeparator());
+        assertThat(JSON.readTree(run("vaults", "--json").out())).isEmpty();
+    }
+
     private static List<String> fieldNames(JsonNode node) {
         return StreamSupport.stream(((Iterable<String>) node::fieldNames).spliterator(), false).toList();
     }
