@@ -37,7 +37,6 @@ final class BatchJson {
         n.put("completed_at", time(b.completedAt()));
         n.put("prompt_tokens", b.promptTokens());
         n.put("completion_tokens", b.completionTokens());
-        n.put("cost_usd", b.costUsd().setScale(6, RoundingMode.HALF_UP).doubleValue());
         return n;
     }
 

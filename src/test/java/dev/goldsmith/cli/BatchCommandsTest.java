@@ -1,0 +1,117 @@
+package dev.goldsmith.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchCommandsTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> STATUS_FIELDS = List.of("batch_operation_id", "vault_id", "operation_type", "status",
+            "total_items", "processed_items", "successful_items", "failed_items", "skipped_items", "progress",
+            "is_complete", "error_message", "created_at", "updated_at", "completed_at", "prompt_tokens",
+            "completion_tokens");
+
+    @TempDir
+    Path dir;
+    Path db;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        db = dir.resolve("g.db");
+        Path file = Files.writeString(dir.resolve("v.json"), """
+                {"vault": {"id": "v1", "name": "Jordan Lee"},
+                 "items": [{"id": "a", "type": "power_phrase", "content": "Helped with the migration of 12 services"},
+                           {"id": "b", "type": "transferable_skill", "content": "Was responsible for SQL reporting",
+                            "quality_tier": "bronze"},
+                           {"id": "g", "type": "hidden_competency", "content": "Calm under pressure", "quality_tier": "gold"}]}
+                """, StandardCharsets.UTF_8);
+        assertThat(CliRun.run(db, "import", file.toString()).exitCode()).isZero();
+    }
+
+    private static List<String> fields(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void enhanceRunsABatchAndPrintsTheStatusObject() throws IOException {
+        CliRun run = CliRun.run(db, "enhance", "--vault", "v1", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode status = JSON.readTree(run.out());
+        assertThat(fields(status)).containsExactlyElementsOf(STATUS_FIELDS);
+        assertThat(status.get("status").asText()).isEqualTo("completed");
+        assertThat(status.get("total_items").asInt()).isEqualTo(3);
+        assertThat(status.get("skipped_items").asInt()).isEqualTo(1);
+        assertThat(status.get("processed_items").asInt()).isEqualTo(3);
+        assertThat(status.get("progress").asDouble()).isEqualTo(100.0);
+        assertThat(status.get("is_complete").asBoolean()).isTrue();
+        assertThat(run.err()).contains("Completed 3/3 (100%) ✓2 ✗0 ↷1");
+
+        JsonNode items = JSON.readTree(CliRun.run(db, "items", "--vault", "v1", "--json").out());
+        assertThat(items.get(0).get("content").asText()).as("the rules provider rewrote the weak opener")
+                .doesNotStartWith("Helped with").endsWith("the migration of 12 services");
+        assertThat(items.get(0).get("quality_tier").asText()).isEqualTo("bronze");
+    }
+
+    @Test
+    void statusWithItemsAndHistoryShowTheBatch() throws IOException {
+        String id = JSON.readTree(CliRun.run(db, "enhance", "--vault", "v1", "--items", "a,g", "--json").out())
+                .get("batch_operation_id").asText();
+
+        JsonNode status = JSON.readTree(CliRun.run(db, "status", id, "--items", "--json").out());
+        assertThat(status.get("items")).hasSize(2);
+        assertThat(fields(status.get("items").get(0)))
+                .containsExactly("item_id", "status", "attempts", "last_error", "http_status", "latency_ms");
+        assertThat(status.get("items").get(1).get("status").asText()).isEqualTo("skipped");
+
+        CliRun.run(db, "enhance", "--vault", "v1", "--operation", "keyword_suggest", "--json");
+        JsonNode history = JSON.readTree(CliRun.run(db, "history", "--json").out());
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).get("operation_type").asText()).as("newest first").isEqualTo("keyword_suggest");
+        assertThat(JSON.readTree(CliRun.run(db, "history", "--status", "failed", "--json").out())).isEmpty();
+        assertThat(CliRun.run(db, "history", "--limit", "1", "--json").out()).contains("keyword_suggest")
+                .doesNotContain(id);
+        assertThat(CliRun.run(db, "status", id).out()).contains("completed", "✓ 1");
+    }
+
+    @Test
+    void badRequestsExitTwoWithOneSentenceAndChangeNothing() throws IOException {
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "nope"), "No vault with id 'nope'");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--items", "a,zz"), "has no item 'zz'");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--concurrency", "0"), "between 1 and 64, not 0");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--rpm", "-5"), "not -5");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--max-attempts", "-1"), "not -1");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "skynet"), "'skynet'");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "openai", "--base-url",
+                "http://example.com/v1"), "http");
+        assertInvalid(CliRun.run(db, "status", "nope"), "No batch with id 'nope'");
+        assertInvalid(CliRun.run(db, "history", "--status", "done"), "--status must be one of");
+        assertThat(JSON.readTree(CliRun.run(db, "history", "--json").out())).as("nothing recorded").isEmpty();
+
+        String id = JSON.readTree(CliRun.run(db, "enhance", "--vault", "v1", "--json").out())
+                .get("batch_operation_id").asText();
+        assertInvalid(CliRun.run(db, "resume", id), "is completed; only cancelled or interrupted");
+        assertInvalid(CliRun.run(db, "retry-failed", id), "has no failed items");
+        assertThat(JSON.readTree(CliRun.run(db, "history", "--json").out())).hasSize(1);
+    }
+
+    private static void assertInvalid(CliRun run, String message) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(message);
+        assertThat(run.err().strip().lines().count()).as("one sentence: %s", run.err()).isLessThanOrEqualTo(2);
+        assertThat(run.out()).isEmpty();
+    }
+}
