@@ -2,6 +2,7 @@ package dev.goldsmith;
 
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
+import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.SettingsRepository;
 import dev.goldsmith.store.VaultRepository;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ public final class Services {
     private final Clock clock;
     private final VaultRepository vaults;
     private final ItemRepository items;
+    private final ItemVersionRepository itemVersions;
     private final SettingsRepository settings;
 
     private Services(Database database, Clock clock) {
@@ -24,6 +26,7 @@ public final class Services {
         this.clock = clock;
         this.vaults = new VaultRepository(database, clock);
         this.items = new ItemRepository(database, clock);
+        this.itemVersions = new ItemVersionRepository(database, clock);
         this.settings = new SettingsRepository(database, clock);
     }
 
@@ -45,6 +48,10 @@ public final class Services {
 
     public ItemRepository items() {
         return items;
+    }
+
+    public ItemVersionRepository itemVersions() {
+        return itemVersions;
     }
 
     public SettingsRepository settings() {
