@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.util.Callback;
 import javafx.util.Duration;
@@ -29,6 +30,10 @@ final class ItemTableCells {
             Function<QualityTier, String> name) {
         return column -> new TableCell<>() {
             private final Label badge = new Label();
+
+            {
+                badge.setMinWidth(Region.USE_PREF_SIZE);
+            }
 
             @Override
             protected void updateItem(QualityTier tier, boolean empty) {

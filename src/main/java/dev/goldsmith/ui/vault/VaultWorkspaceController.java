@@ -5,6 +5,9 @@ import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import dev.goldsmith.vault.VaultSummary;
 import java.time.Instant;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -19,7 +22,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
-import javafx.collections.transformation.SortedList;
 import javafx.util.StringConverter;
 
 /** Binds the workspace's controls to {@link VaultWorkspaceViewModel}; keyboard: Ctrl+F, Space, Ctrl+A. */
@@ -41,6 +43,7 @@ public final class VaultWorkspaceController {
     @FXML private TextField searchField;
     @FXML private ComboBox<FilterChoice<ItemType>> typeFilter;
     @FXML private ComboBox<FilterChoice<QualityTier>> tierFilter;
+    @FXML private Button selectNotGoldButton;
     @FXML private Button clearSelectionButton;
     @FXML private Label selectionCount;
     @FXML private Label shownCount;
@@ -69,13 +72,14 @@ public final class VaultWorkspaceController {
         goldBadge.textProperty().bind(viewModel.tierBadgeProperty(QualityTier.GOLD));
         typeSummary.textProperty().bind(viewModel.typeSummaryProperty());
         loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
-        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
-        typeFilter.setItems(viewModel.typeChoices());
-        typeFilter.valueProperty().bindBidirectional(viewModel.typeFilterProperty());
-        tierFilter.setItems(viewModel.tierChoices());
-        tierFilter.valueProperty().bindBidirectional(viewModel.tierFilterProperty());
+        searchField.textProperty().bindBidirectional(viewModel.filters().searchTextProperty());
+        typeFilter.setItems(viewModel.filters().typeChoices());
+        typeFilter.valueProperty().bindBidirectional(viewModel.filters().typeProperty());
+        tierFilter.setItems(viewModel.filters().tierChoices());
+        tierFilter.valueProperty().bindBidirectional(viewModel.filters().tierProperty());
         selectionCount.textProperty().bind(viewModel.selectionTextProperty());
         shownCount.textProperty().bind(viewModel.shownTextProperty());
+        selectNotGoldButton.disableProperty().bind(Bindings.isEmpty(viewModel.visibleItems()));
         clearSelectionButton.disableProperty().bind(viewModel.selectedCountProperty().isEqualTo(0));
         placeholderLabel.textProperty().bind(viewModel.placeholderTextProperty());
         placeholderProgress.visibleProperty().bind(viewModel.loadingProperty());
@@ -130,7 +134,7 @@ public final class VaultWorkspaceController {
         viewModel.clearSelection();
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
+    private static <T> StringConverter<T> converter(Function<T, String> label) {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {

@@ -9,11 +9,8 @@ import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import dev.goldsmith.vault.VaultSummary;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -27,8 +24,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -51,11 +46,6 @@ public final class VaultWorkspaceViewModel {
     private final ObjectProperty<VaultSummary> selectedVault = new SimpleObjectProperty<>();
     private final ObservableList<ItemRow> rows = FXCollections.observableArrayList(ItemRow::observables);
     private final FilteredList<ItemRow> visibleRows = new FilteredList<>(rows);
-    private final StringProperty searchText = new SimpleStringProperty("");
-    private final ObservableList<FilterChoice<ItemType>> typeChoices = FXCollections.observableArrayList();
-    private final ObservableList<FilterChoice<QualityTier>> tierChoices = FXCollections.observableArrayList();
-    private final ObjectProperty<FilterChoice<ItemType>> typeFilter = new SimpleObjectProperty<>();
-    private final ObjectProperty<FilterChoice<QualityTier>> tierFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<ItemRow> focusedRow = new SimpleObjectProperty<>();
     private final ObservableValue<VaultItem> focusedItem = focusedRow.flatMap(ItemRow::itemProperty);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
@@ -63,9 +53,9 @@ public final class VaultWorkspaceViewModel {
     private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper typeSummary = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper();
-    private final Map<QualityTier, ReadOnlyStringWrapper> tierBadges = new EnumMap<>(QualityTier.class);
+    private final VaultTally tally;
+    private final ItemFilters filters;
 
     private String loadedVaultId;
     private long vaultLoads;
@@ -80,21 +70,9 @@ public final class VaultWorkspaceViewModel {
         this.executor = executor;
         this.dialogs = dialogs;
         this.messages = messages;
-        typeChoices.add(new FilterChoice<>(null, messages.get("filter.allTypes")));
-        for (ItemType type : ItemType.values()) {
-            typeChoices.add(new FilterChoice<>(type, typeName(type)));
-        }
-        tierChoices.add(new FilterChoice<>(null, messages.get("filter.allTiers")));
-        for (QualityTier tier : QualityTier.values()) {
-            tierChoices.add(new FilterChoice<>(tier, tierName(tier)));
-            tierBadges.put(tier, new ReadOnlyStringWrapper());
-        }
-        typeFilter.set(typeChoices.get(0));
-        tierFilter.set(tierChoices.get(0));
-        visibleRows.predicateProperty().bind(Bindings.createObjectBinding(() -> {
-            ItemFilter filter = ItemFilter.of(searchText.get(), valueOf(typeFilter.get()), valueOf(tierFilter.get()));
-            return row -> filter.matches(row.item());
-        }, searchText, typeFilter, tierFilter));
+        tally = new VaultTally(messages, this::tierName, this::typeName);
+        filters = new ItemFilters(messages, this::typeName, this::tierName);
+        visibleRows.predicateProperty().bind(filters.predicate());
         rows.addListener((ListChangeListener<ItemRow>) change -> recount());
         shownText.bind(Bindings.createStringBinding(
                 () -> messages.get("workspace.shown", visibleRows.size(), rows.size()), visibleRows, rows));
@@ -189,16 +167,6 @@ public final class VaultWorkspaceViewModel {
         }
     }
 
-    /** Chooses the type filter by value ({@code null} = all types). */
-    public void filterByType(ItemType type) {
-        typeChoices.stream().filter(c -> c.value() == type).findFirst().ifPresent(typeFilter::set);
-    }
-
-    /** Chooses the tier filter by value ({@code null} = all tiers). */
-    public void filterByTier(QualityTier tier) {
-        tierChoices.stream().filter(c -> c.value() == tier).findFirst().ifPresent(tierFilter::set);
-    }
-
     private void bulk(Runnable change) {
         bulkChange = true;
         try {
@@ -213,23 +181,11 @@ public final class VaultWorkspaceViewModel {
         if (bulkChange) {
             return;
         }
-        List<String> ids = new ArrayList<>();
-        Map<QualityTier, Integer> tiers = new EnumMap<>(QualityTier.class);
-        Map<ItemType, Integer> types = new EnumMap<>(ItemType.class);
-        for (ItemRow row : rows) {
-            if (row.isSelected()) {
-                ids.add(row.item().id());
-            }
-            tiers.merge(row.item().tier(), 1, Integer::sum);
-            types.merge(row.item().type(), 1, Integer::sum);
-        }
+        List<String> ids = rows.stream().filter(ItemRow::isSelected).map(r -> r.item().id()).toList();
         selection.set(new ItemSelection(loadedVaultId, ids));
         selectedCount.set(ids.size());
         selectionText.set(messages.get("workspace.selected", ids.size()));
-        tierBadges.forEach((tier, text) -> text.set(
-                messages.get("workspace.tierBadge", tierName(tier), tiers.getOrDefault(tier, 0))));
-        typeSummary.set(typeChoices.stream().skip(1).map(c -> messages.get("workspace.typeCount",
-                c.label(), types.getOrDefault(c.value(), 0))).collect(Collectors.joining("  ·  ")));
+        tally.update(rows);
     }
 
     private String placeholder() {
@@ -254,10 +210,6 @@ public final class VaultWorkspaceViewModel {
         return messages.get("tier." + tier.wireName());
     }
 
-    private static <T> T valueOf(FilterChoice<T> choice) {
-        return choice == null ? null : choice.value();
-    }
-
     public ObservableList<VaultSummary> vaults() {
         return FXCollections.unmodifiableObservableList(vaultList);
     }
@@ -276,24 +228,9 @@ public final class VaultWorkspaceViewModel {
         return visibleRows;
     }
 
-    public StringProperty searchTextProperty() {
-        return searchText;
-    }
-
-    public ObservableList<FilterChoice<ItemType>> typeChoices() {
-        return typeChoices;
-    }
-
-    public ObservableList<FilterChoice<QualityTier>> tierChoices() {
-        return tierChoices;
-    }
-
-    public ObjectProperty<FilterChoice<ItemType>> typeFilterProperty() {
-        return typeFilter;
-    }
-
-    public ObjectProperty<FilterChoice<QualityTier>> tierFilterProperty() {
-        return tierFilter;
+    /** The search text and the type and tier filters that decide {@link #visibleItems()}. */
+    public ItemFilters filters() {
+        return filters;
     }
 
     /** The row with keyboard focus (the table sets it); its item's history shows beside the table. */
@@ -330,12 +267,12 @@ public final class VaultWorkspaceViewModel {
 
     /** "Power phrase 20 · Transferable skill 25 · …" for the loaded vault. */
     public ReadOnlyStringProperty typeSummaryProperty() {
-        return typeSummary.getReadOnlyProperty();
+        return tally.typeSummary();
     }
 
     /** "Gold 12": the text of one tier's badge in the summary. */
     public ReadOnlyStringProperty tierBadgeProperty(QualityTier tier) {
-        return tierBadges.get(tier).getReadOnlyProperty();
+        return tally.tierBadge(tier);
     }
 
     /** What the empty table says: loading, no vault, an empty vault or nothing matching. */

@@ -51,13 +51,13 @@ class VaultWorkspaceViewModelTest {
 
     @Test
     void searchMatchesContentAndKeywordsIgnoringCase() {
-        vm.searchTextProperty().set("PYTHON");
+        vm.filters().searchTextProperty().set("PYTHON");
         assertThat(visibleIds()).containsExactly("pp-3", "ts-2");
 
-        vm.searchTextProperty().set("  team   billing ");
+        vm.filters().searchTextProperty().set("  team   billing ");
         assertThat(visibleIds()).containsExactly("pp-1");
 
-        vm.searchTextProperty().set("nothing like this");
+        vm.filters().searchTextProperty().set("nothing like this");
         assertThat(visibleIds()).isEmpty();
         assertThat(vm.placeholderTextProperty().get()).isEqualTo("No items match the search and filters.");
         assertThat(vm.shownTextProperty().get()).startsWith("Showing 0 of 6 items");
@@ -65,18 +65,18 @@ class VaultWorkspaceViewModelTest {
 
     @Test
     void typeAndTierFiltersCombineWithTheSearch() {
-        vm.filterByType(ItemType.POWER_PHRASE);
+        vm.filters().filterByType(ItemType.POWER_PHRASE);
         assertThat(visibleIds()).containsExactly("pp-1", "pp-2", "pp-3");
 
-        vm.filterByTier(QualityTier.GOLD);
+        vm.filters().filterByTier(QualityTier.GOLD);
         assertThat(visibleIds()).containsExactly("pp-2");
 
-        vm.filterByType(null);
+        vm.filters().filterByType(null);
         assertThat(visibleIds()).containsExactly("pp-2", "ts-2");
 
-        vm.searchTextProperty().set("mentor");
+        vm.filters().searchTextProperty().set("mentor");
         assertThat(visibleIds()).containsExactly("ts-2");
-        assertThat(vm.typeFilterProperty().get().label()).isEqualTo("All types");
+        assertThat(vm.filters().typeProperty().get().label()).isEqualTo("All types");
     }
 
     @Test
@@ -93,13 +93,13 @@ class VaultWorkspaceViewModelTest {
 
     @Test
     void selectAllNotGoldLeavesHiddenRowsAlone() {
-        vm.filterByType(ItemType.TRANSFERABLE_SKILL);
+        vm.filters().filterByType(ItemType.TRANSFERABLE_SKILL);
         vm.selectAllNotGold();
         assertThat(vm.selectionProperty().get().itemIds()).containsExactly("ts-1");
 
-        vm.filterByType(ItemType.HIDDEN_COMPETENCY);
+        vm.filters().filterByType(ItemType.HIDDEN_COMPETENCY);
         vm.selectAllVisible();
-        vm.filterByType(null);
+        vm.filters().filterByType(null);
         assertThat(vm.selectionProperty().get().itemIds()).containsExactly("ts-1", "hc-1");
 
         vm.clearSelection();
