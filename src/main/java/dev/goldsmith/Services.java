@@ -7,6 +7,7 @@ import dev.goldsmith.batch.EngineEnvironment;
 import dev.goldsmith.store.ApiKeyStore;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
+import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.SettingsRepository;
 import dev.goldsmith.store.VaultExporter;
 import dev.goldsmith.store.VaultImporter;
@@ -24,6 +25,7 @@ public final class Services implements AutoCloseable {
     private final Clock clock;
     private final VaultRepository vaults;
     private final ItemRepository items;
+    private final ItemVersionRepository itemVersions;
     private final SettingsRepository settings;
     private BatchService batches;
     private final VaultImporter vaultImporter;
@@ -34,6 +36,7 @@ public final class Services implements AutoCloseable {
         this.clock = clock;
         this.vaults = new VaultRepository(database, clock);
         this.items = new ItemRepository(database, clock);
+        this.itemVersions = new ItemVersionRepository(database, clock);
         this.settings = new SettingsRepository(database, clock);
         this.vaultImporter = new VaultImporter(database, clock);
         this.vaultExporter = new VaultExporter(database);
@@ -57,6 +60,10 @@ public final class Services implements AutoCloseable {
 
     public ItemRepository items() {
         return items;
+    }
+
+    public ItemVersionRepository itemVersions() {
+        return itemVersions;
     }
 
     public SettingsRepository settings() {

@@ -1,0 +1,20 @@
+package dev.goldsmith.ui;
+
+import dev.goldsmith.vault.QualityTier;
+
+/** The style classes of {@code app.css} that code sets; FXML names them directly. */
+public final class StyleClasses {
+
+    public static final String DARK = "gs-dark";
+    public static final String TIER_BADGE = "gs-tier-badge";
+    public static final String MUTED = "gs-muted";
+    public static final String VERSION_HEADLINE = "gs-version-headline";
+
+    private StyleClasses() {
+    }
+
+    /** {@code gs-tier-gold}, … — the colour of a tier badge. */
+    public static String tier(QualityTier tier) {
+        return "gs-tier-" + tier.wireName();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.goldsmith.ui.vault;
+
+import dev.goldsmith.store.ItemVersionRepository;
+import dev.goldsmith.ui.DialogService;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.TaskExecutor;
+import dev.goldsmith.vault.ItemVersion;
+import dev.goldsmith.vault.VaultItem;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The version history of one item (the focused row), newest first, with Revert. */
+public final class ItemVersionsViewModel {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ItemVersionRepository repository;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Consumer<VaultItem> onItemChanged;
+    private final ZoneId zone;
+
+    private final ObjectProperty<VaultItem> item = new SimpleObjectProperty<>();
+    private final ObservableList<ItemVersion> versions = FXCollections.observableArrayList();
+    private final ObjectProperty<ItemVersion> selectedVersion = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canRevert = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper();
+    private long loads;
+
+    /**
+     * @param onItemChanged told about the item as stored after a revert (the workspace updates its row)
+     */
+    public ItemVersionsViewModel(ItemVersionRepository repository, TaskExecutor executor, DialogService dialogs,
+                                 Messages messages, Consumer<VaultItem> onItemChanged) {
+        this(repository, executor, dialogs, messages, onItemChanged, ZoneId.systemDefault());
+    }
+
+    ItemVersionsViewModel(ItemVersionRepository repository, TaskExecutor executor, DialogService dialogs,
+                          Messages messages, Consumer<VaultItem> onItemChanged, ZoneId zone) {
+        this.repository = repository;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.onItemChanged = onItemChanged;
+        this.zone = zone;
+        item.addListener((obs, was, now) -> load(now));
+        canRevert.bind(selectedVersion.isNotNull().and(busy.not()));
+        title.bind(Bindings.createStringBinding(() -> item.get() == null
+                ? messages.get("versions.title.none") : messages.get("versions.title", item.get().id()), item));
+        placeholderText.bind(Bindings.createStringBinding(() -> messages.get(item.get() == null
+                ? "versions.placeholder.none" : busy.get() ? "versions.loading" : "versions.placeholder.empty"),
+                item, busy));
+    }
+
+    private void load(VaultItem current) {
+        long load = ++loads;
+        selectedVersion.set(null);
+        versions.clear();
+        if (current == null) {
+            busy.set(false);
+            return;
+        }
+        busy.set(true);
+        executor.submit(() -> repository.list(current.vaultId(), current.id()), list -> {
+            if (load == loads) {
+                showVersions(list);
+            }
+        }, this::failed);
+    }
+
+    private void showVersions(List<ItemVersion> list) {
+        versions.setAll(list);
+        busy.set(false);
+    }
+
+    /** Asks, then restores the state the item had before the selected version; the item's row follows. */
+    public void revertSelected() {
+        ItemVersion version = selectedVersion.get();
+        if (version == null || !dialogs.confirm(messages.get("versions.revert.title"),
+                messages.get("versions.revert.confirm", version.itemId(), tierName(version), when(version)))) {
+            return;
+        }
+        busy.set(true);
+        executor.submit(() -> repository.revert(version.id()), restored -> {
+            busy.set(false);
+            VaultItem shown = item.get();
+            onItemChanged.accept(restored);
+            if (item.get() == shown) {
+                load(shown);
+            }
+        }, this::failed);
+    }
+
+    private void failed(Throwable failure) {
+        busy.set(false);
+        dialogs.showError(messages.get("versions.failed"), String.valueOf(failure.getMessage()));
+    }
+
+    /** "2026-11-28 10:00 · batch 1a2b3c4d · Bronze → Silver" (or "· revert"). */
+    public String headline(ItemVersion v) {
+        String source = v.batchOperationId() != null
+                ? messages.get("versions.batch", shortId(v.batchOperationId()))
+                : messages.get("versions.reason." + (ItemVersion.REASON_REVERT.equals(v.reason()) ? "revert" : "other"),
+                        v.reason());
+        return messages.get("versions.headline", when(v), source, messages.get("tier." + v.tier().wireName()),
+                messages.get("tier." + v.newTier().wireName()));
+    }
+
+    private String tierName(ItemVersion v) {
+        return messages.get("tier." + v.tier().wireName());
+    }
+
+    private String when(ItemVersion v) {
+        return v.createdAt() == null ? "" : WHEN.format(v.createdAt().atZone(zone));
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /** The item whose history shows (bound to the workspace's focused item). */
+    public ObjectProperty<VaultItem> itemProperty() {
+        return item;
+    }
+
+    public ObservableList<ItemVersion> versions() {
+        return FXCollections.unmodifiableObservableList(versions);
+    }
+
+    public ObjectProperty<ItemVersion> selectedVersionProperty() {
+        return selectedVersion;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRevertProperty() {
+        return canRevert.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty placeholderTextProperty() {
+        return placeholderText.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,282 @@
+package dev.goldsmith.ui.vault;
+
+import dev.goldsmith.store.ItemRepository;
+import dev.goldsmith.store.VaultRepository;
+import dev.goldsmith.ui.DialogService;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.TaskExecutor;
+import dev.goldsmith.vault.ItemType;
+import dev.goldsmith.vault.QualityTier;
+import dev.goldsmith.vault.VaultItem;
+import dev.goldsmith.vault.VaultSummary;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The vault workspace: which vault, its items (loaded in the background), the search and filters that decide
+ * which rows show, and the checkbox selection a batch will be launched with ({@link #selectionProperty()}).
+ */
+public final class VaultWorkspaceViewModel {
+
+    private final VaultRepository vaults;
+    private final ItemRepository items;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+
+    private final ObservableList<VaultSummary> vaultList = FXCollections.observableArrayList();
+    private final ObjectProperty<VaultSummary> selectedVault = new SimpleObjectProperty<>();
+    private final ObservableList<ItemRow> rows = FXCollections.observableArrayList(ItemRow::observables);
+    private final FilteredList<ItemRow> visibleRows = new FilteredList<>(rows);
+    private final ObjectProperty<ItemRow> focusedRow = new SimpleObjectProperty<>();
+    private final ObservableValue<VaultItem> focusedItem = focusedRow.flatMap(ItemRow::itemProperty);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyObjectWrapper<ItemSelection> selection = new ReadOnlyObjectWrapper<>(ItemSelection.NONE);
+    private final ReadOnlyIntegerWrapper selectedCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper shownText = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper();
+    private final VaultTally tally;
+    private final ItemFilters filters;
+
+    private String loadedVaultId;
+    private long vaultLoads;
+    private long itemLoads;
+    private boolean bulkChange;
+    private boolean showingVaults;
+
+    public VaultWorkspaceViewModel(VaultRepository vaults, ItemRepository items, TaskExecutor executor,
+                                   DialogService dialogs, Messages messages) {
+        this.vaults = vaults;
+        this.items = items;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        tally = new VaultTally(messages, this::tierName, this::typeName);
+        filters = new ItemFilters(messages, this::typeName, this::tierName);
+        visibleRows.predicateProperty().bind(filters.predicate());
+        rows.addListener((ListChangeListener<ItemRow>) change -> recount());
+        shownText.bind(Bindings.createStringBinding(
+                () -> messages.get("workspace.shown", visibleRows.size(), rows.size()), visibleRows, rows));
+        placeholderText.bind(Bindings.createStringBinding(this::placeholder, loading, vaultList, rows));
+        selectedVault.addListener((obs, was, now) -> {
+            if (!showingVaults) {
+                loadItems(now);
+            }
+        });
+        recount();
+    }
+
+    /** Loads the vault list (keeping the current vault when it still exists), then that vault's items. */
+    public void reload() {
+        loading.set(true);
+        long load = ++vaultLoads;
+        executor.submit(vaults::summaries, list -> {
+            if (load == vaultLoads) {
+                showVaults(list);
+            }
+        }, this::loadFailed);
+    }
+
+    private void showVaults(List<VaultSummary> list) {
+        VaultSummary pick = list.stream().filter(s -> s.vault().id().equals(loadedVaultId)).findFirst()
+                .orElse(list.isEmpty() ? null : list.get(0));
+        showingVaults = true;
+        try {
+            vaultList.setAll(list);
+            selectedVault.set(pick);
+        } finally {
+            showingVaults = false;
+        }
+        loadItems(pick);
+    }
+
+    private void loadItems(VaultSummary summary) {
+        long load = ++itemLoads;
+        if (summary == null) {
+            loadedVaultId = null;
+            rows.clear();
+            loading.set(false);
+            return;
+        }
+        loading.set(true);
+        String vaultId = summary.vault().id();
+        executor.submit(() -> items.list(vaultId), list -> {
+            if (load == itemLoads) {
+                showItems(vaultId, list);
+            }
+        }, this::loadFailed);
+    }
+
+    private void showItems(String vaultId, List<VaultItem> list) {
+        Set<String> keep = vaultId.equals(loadedVaultId) ? new HashSet<>(selection.get().itemIds()) : Set.of();
+        loadedVaultId = vaultId;
+        bulk(() -> rows.setAll(list.stream().map(item -> {
+            ItemRow row = new ItemRow(item);
+            row.selectedProperty().set(keep.contains(item.id()));
+            return row;
+        }).collect(Collectors.toList())));
+        loading.set(false);
+    }
+
+    private void loadFailed(Throwable failure) {
+        loading.set(false);
+        dialogs.showError(messages.get("workspace.loadFailed"), String.valueOf(failure.getMessage()));
+    }
+
+    /** Puts a changed item (after a write-back or revert) in its row, keeping the row's checkbox. */
+    public void replaceItem(VaultItem item) {
+        rows.stream().filter(r -> r.item().id().equals(item.id()) && item.vaultId().equals(loadedVaultId))
+                .findFirst().ifPresent(r -> r.replace(item));
+    }
+
+    /** Checks every visible item that is not gold and unchecks the visible gold ones; hidden rows keep theirs. */
+    public void selectAllNotGold() {
+        bulk(() -> List.copyOf(visibleRows).forEach(r -> r.selectedProperty().set(!r.item().tier().isTop())));
+    }
+
+    public void selectAllVisible() {
+        bulk(() -> List.copyOf(visibleRows).forEach(r -> r.selectedProperty().set(true)));
+    }
+
+    public void clearSelection() {
+        bulk(() -> rows.forEach(r -> r.selectedProperty().set(false)));
+    }
+
+    public void toggle(ItemRow row) {
+        if (row != null) {
+            row.selectedProperty().set(!row.isSelected());
+        }
+    }
+
+    private void bulk(Runnable change) {
+        bulkChange = true;
+        try {
+            change.run();
+        } finally {
+            bulkChange = false;
+        }
+        recount();
+    }
+
+    private void recount() {
+        if (bulkChange) {
+            return;
+        }
+        List<String> ids = rows.stream().filter(ItemRow::isSelected).map(r -> r.item().id()).toList();
+        selection.set(new ItemSelection(loadedVaultId, ids));
+        selectedCount.set(ids.size());
+        selectionText.set(messages.get("workspace.selected", ids.size()));
+        tally.update(rows);
+    }
+
+    private String placeholder() {
+        if (loading.get()) {
+            return messages.get("workspace.loading");
+        }
+        if (vaultList.isEmpty()) {
+            return messages.get("workspace.noVaults");
+        }
+        return messages.get(rows.isEmpty() ? "workspace.emptyVault" : "workspace.noMatch");
+    }
+
+    public String vaultLabel(VaultSummary summary) {
+        return summary == null ? "" : messages.get("workspace.vaultLabel", summary.vault().name(), summary.itemCount());
+    }
+
+    public String typeName(ItemType type) {
+        return messages.get("type." + type.wireName());
+    }
+
+    public String tierName(QualityTier tier) {
+        return messages.get("tier." + tier.wireName());
+    }
+
+    public ObservableList<VaultSummary> vaults() {
+        return FXCollections.unmodifiableObservableList(vaultList);
+    }
+
+    public ObjectProperty<VaultSummary> selectedVaultProperty() {
+        return selectedVault;
+    }
+
+    /** Every row of the vault, unfiltered. */
+    public ObservableList<ItemRow> allItems() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    /** The rows the search and filters let through, in vault order. */
+    public ObservableList<ItemRow> visibleItems() {
+        return visibleRows;
+    }
+
+    /** The search text and the type and tier filters that decide {@link #visibleItems()}. */
+    public ItemFilters filters() {
+        return filters;
+    }
+
+    /** The row with keyboard focus (the table sets it); its item's history shows beside the table. */
+    public ObjectProperty<ItemRow> focusedRowProperty() {
+        return focusedRow;
+    }
+
+    public ObservableValue<VaultItem> focusedItemProperty() {
+        return focusedItem;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** The checked items and their vault: what the launch panel starts a batch with. */
+    public ReadOnlyObjectProperty<ItemSelection> selectionProperty() {
+        return selection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty selectedCountProperty() {
+        return selectedCount.getReadOnlyProperty();
+    }
+
+    /** "12 selected". */
+    public ReadOnlyStringProperty selectionTextProperty() {
+        return selectionText.getReadOnlyProperty();
+    }
+
+    /** "Showing 40 of 60". */
+    public ReadOnlyStringProperty shownTextProperty() {
+        return shownText.getReadOnlyProperty();
+    }
+
+    /** "Power phrase 20 · Transferable skill 25 · …" for the loaded vault. */
+    public ReadOnlyStringProperty typeSummaryProperty() {
+        return tally.typeSummary();
+    }
+
+    /** "Gold 12": the text of one tier's badge in the summary. */
+    public ReadOnlyStringProperty tierBadgeProperty(QualityTier tier) {
+        return tally.tierBadge(tier);
+    }
+
+    /** What the empty table says: loading, no vault, an empty vault or nothing matching. */
+    public ReadOnlyStringProperty placeholderTextProperty() {
+        return placeholderText.getReadOnlyProperty();
+    }
+}

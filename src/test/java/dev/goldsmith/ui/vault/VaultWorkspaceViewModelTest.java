@@ -1,0 +1,162 @@
+package dev.goldsmith.ui.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldsmith.Services;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.RecordingDialogService;
+import dev.goldsmith.ui.SameThreadTaskExecutor;
+import dev.goldsmith.ui.TestVaults;
+import dev.goldsmith.vault.ItemType;
+import dev.goldsmith.vault.QualityTier;
+import dev.goldsmith.vault.VaultItem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workspace's view model on a real SQLite file, without the FX toolkit. */
+class VaultWorkspaceViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Services services;
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private VaultWorkspaceViewModel vm;
+
+    @BeforeEach
+    void load() {
+        services = TestVaults.jordan(dir);
+        vm = new VaultWorkspaceViewModel(services.vaults(), services.items(), new SameThreadTaskExecutor(), dialogs,
+                Messages.load(Locale.ROOT));
+        vm.reload();
+    }
+
+    @Test
+    void showsTheFirstVaultWithItsItemsAndCounts() {
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.vaults()).extracting(s -> s.vault().name()).containsExactly("Jordan Lee", "Zed Empty");
+        assertThat(vm.selectedVaultProperty().get().vault().id()).isEqualTo(TestVaults.VAULT);
+        assertThat(visibleIds()).containsExactly("pp-1", "pp-2", "pp-3", "ts-1", "ts-2", "hc-1");
+        assertThat(vm.tierBadgeProperty(QualityTier.GOLD).get()).isEqualTo("Gold 2");
+        assertThat(vm.tierBadgeProperty(QualityTier.SILVER).get()).isEqualTo("Silver 1");
+        assertThat(vm.typeSummaryProperty().get()).contains("Power phrase 3", "Transferable skill 2", "Hidden competency 1");
+        assertThat(vm.shownTextProperty().get()).startsWith("Showing 6 of 6 items");
+        assertThat(vm.selectionTextProperty().get()).isEqualTo("0 selected");
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void searchMatchesContentAndKeywordsIgnoringCase() {
+        vm.filters().searchTextProperty().set("PYTHON");
+        assertThat(visibleIds()).containsExactly("pp-3", "ts-2");
+
+        vm.filters().searchTextProperty().set("  team   billing ");
+        assertThat(visibleIds()).containsExactly("pp-1");
+
+        vm.filters().searchTextProperty().set("nothing like this");
+        assertThat(visibleIds()).isEmpty();
+        assertThat(vm.placeholderTextProperty().get()).isEqualTo("No items match the search and filters.");
+        assertThat(vm.shownTextProperty().get()).startsWith("Showing 0 of 6 items");
+    }
+
+    @Test
+    void typeAndTierFiltersCombineWithTheSearch() {
+        vm.filters().filterByType(ItemType.POWER_PHRASE);
+        assertThat(visibleIds()).containsExactly("pp-1", "pp-2", "pp-3");
+
+        vm.filters().filterByTier(QualityTier.GOLD);
+        assertThat(visibleIds()).containsExactly("pp-2");
+
+        vm.filters().filterByType(null);
+        assertThat(visibleIds()).containsExactly("pp-2", "ts-2");
+
+        vm.filters().searchTextProperty().set("mentor");
+        assertThat(visibleIds()).containsExactly("ts-2");
+        assertThat(vm.filters().typeProperty().get().label()).isEqualTo("All types");
+    }
+
+    @Test
+    void selectAllNotGoldChecksTheVisibleItemsBelowGold() {
+        vm.allItems().get(1).selectedProperty().set(true); // pp-2, gold
+
+        vm.selectAllNotGold();
+
+        assertThat(vm.selectionProperty().get().itemIds()).containsExactly("pp-1", "pp-3", "ts-1", "hc-1");
+        assertThat(vm.selectionProperty().get().vaultId()).isEqualTo(TestVaults.VAULT);
+        assertThat(vm.selectedCountProperty().get()).isEqualTo(4);
+        assertThat(vm.selectionTextProperty().get()).isEqualTo("4 selected");
+    }
+
+    @Test
+    void selectAllNotGoldLeavesHiddenRowsAlone() {
+        vm.filters().filterByType(ItemType.TRANSFERABLE_SKILL);
+        vm.selectAllNotGold();
+        assertThat(vm.selectionProperty().get().itemIds()).containsExactly("ts-1");
+
+        vm.filters().filterByType(ItemType.HIDDEN_COMPETENCY);
+        vm.selectAllVisible();
+        vm.filters().filterByType(null);
+        assertThat(vm.selectionProperty().get().itemIds()).containsExactly("ts-1", "hc-1");
+
+        vm.clearSelection();
+        assertThat(vm.selectionProperty().get().isEmpty()).isTrue();
+        assertThat(vm.selectionTextProperty().get()).isEqualTo("0 selected");
+    }
+
+    @Test
+    void toggleAndCheckboxesKeepTheCountLive() {
+        ItemRow first = vm.visibleItems().get(0);
+        vm.toggle(first);
+        vm.visibleItems().get(3).selectedProperty().set(true);
+        assertThat(vm.selectionTextProperty().get()).isEqualTo("2 selected");
+
+        vm.toggle(first);
+        assertThat(vm.selectionProperty().get().itemIds()).containsExactly("ts-1");
+    }
+
+    @Test
+    void reloadKeepsTheVaultAndItsCheckedItems() {
+        vm.toggle(vm.visibleItems().get(0));
+        services.items().saveAll(TestVaults.VAULT, List.of(new VaultItem("pp-4", TestVaults.VAULT,
+                ItemType.POWER_PHRASE, "Wrote the on-call handbook", QualityTier.SILVER, List.of(), null, null, null)));
+
+        vm.reload();
+
+        assertThat(vm.allItems()).hasSize(7);
+        assertThat(vm.selectionProperty().get().itemIds()).containsExactly("pp-1");
+    }
+
+    @Test
+    void choosingAnotherVaultShowsItsItemsAndDropsTheSelection() {
+        vm.selectAllNotGold();
+
+        vm.selectedVaultProperty().set(vm.vaults().get(1));
+
+        assertThat(vm.allItems()).isEmpty();
+        assertThat(vm.selectionProperty().get().vaultId()).isEqualTo("v-empty");
+        assertThat(vm.selectionProperty().get().isEmpty()).isTrue();
+        assertThat(vm.placeholderTextProperty().get()).isEqualTo("This vault has no items.");
+        assertThat(vm.tierBadgeProperty(QualityTier.GOLD).get()).isEqualTo("Gold 0");
+    }
+
+    @Test
+    void replacingAnItemUpdatesItsRowAndTheCounts() {
+        VaultItem pp1 = vm.allItems().get(0).item();
+        vm.toggle(vm.allItems().get(0));
+
+        vm.replaceItem(new VaultItem(pp1.id(), pp1.vaultId(), pp1.type(), "Led 5 engineers", QualityTier.GOLD,
+                pp1.keywords(), 0.9, pp1.createdAt(), pp1.lastUpdatedAt()));
+
+        assertThat(vm.allItems().get(0).item().content()).isEqualTo("Led 5 engineers");
+        assertThat(vm.allItems().get(0).isSelected()).isTrue();
+        assertThat(vm.tierBadgeProperty(QualityTier.GOLD).get()).isEqualTo("Gold 3");
+    }
+
+    private List<String> visibleIds() {
+        return vm.visibleItems().stream().map(r -> r.item().id()).toList();
+    }
+}
