@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Strong action verbs for the rules provider. A gerund or base verb right after a weak opener is turned into
- * its past tense ("was responsible for managing" → "Managed"); otherwise a verb is chosen from what the
- * phrase is about (people, something built, money, customers) and how weak the opener was, falling back on
- * the item's type. The choice never claims more than the opener did: "helped with" a thing becomes
- * "Supported" or "Co-developed", never "Led".
+ * Strong action verbs for the rules provider. A gerund or base verb right after a weak opener becomes its past
+ * tense, as résumé style asks ("was responsible for managing" → "Managed", "helped to reduce" → "Reduced").
+ * Before a noun phrase, a verb is chosen from what the phrase is about (people, something built, money,
+ * customers) and how much the opener claimed, falling back on the item's type; it never claims more than the
+ * opener did: "helped with" a thing becomes "Supported" or "Co-developed", never "Led".
  */
 final class ActionVerbs {
 
@@ -54,7 +54,7 @@ final class ActionVerbs {
             "engineers", "developers", "analysts", "members", "people", "colleagues", "direct reports");
     private static final Pattern BUILT = words("system", "systems", "application", "applications", "app", "apps",
             "platform", "tool", "tools", "website", "software", "feature", "features", "pipeline", "service",
-            "services", "api", "database", "dashboard", "dashboards", "product", "prototype");
+            "services", "api", "portal", "database", "dashboard", "dashboards", "product", "prototype");
     private static final Pattern MONEY = words("budget", "budgets", "cost", "costs", "revenue", "sales", "spend",
             "spending", "invoices", "accounts", "payroll", "forecast", "forecasts");
     private static final Pattern CUSTOMERS = words("customer", "customers", "client", "clients", "users", "patients",

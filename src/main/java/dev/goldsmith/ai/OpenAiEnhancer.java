@@ -49,7 +49,7 @@ public final class OpenAiEnhancer implements Enhancer {
 
     /**
      * @throws IllegalArgumentException when the base URL is not valid, is plain http to a host that is not
-     *                                  loopback, or the model is empty
+     *                                  loopback, the model is empty or the timeout is not positive
      */
     public OpenAiEnhancer(ProviderSettings settings) {
         this(settings, Clock.systemUTC(), EventListener.NONE);
@@ -61,6 +61,9 @@ public final class OpenAiEnhancer implements Enhancer {
         HttpUrl base = BaseUrls.require(settings.baseUrl() == null ? ProviderSettings.DEFAULT_BASE_URL : settings.baseUrl());
         if (settings.model() == null || settings.model().isBlank()) {
             throw new IllegalArgumentException("The model name is empty: give one such as " + ProviderSettings.DEFAULT_MODEL + ".");
+        }
+        if (settings.timeout().isZero() || settings.timeout().isNegative()) {
+            throw new IllegalArgumentException("The request timeout must be positive, not " + settings.timeout() + ".");
         }
         this.endpoint = BaseUrls.resolve(base, "chat/completions");
         this.client = httpClient(settings, listener);
