@@ -45,6 +45,9 @@ class RulesEnhancerTest {
             POWER_PHRASE       | Just utilized Excel on a daily basis for reports             | Used Excel daily for reports
             POWER_PHRASE       | Tasked with writing the just-in-time inventory guide          | Wrote the just-in-time inventory guide
             POWER_PHRASE       | Responsible for onboarding, e.g. training new staff.         | Onboarded, e.g. training new staff.
+            POWER_PHRASE       | Was responsible for ensuring compliance with GDPR            | Ensured compliance with GDPR
+            POWER_PHRASE       | Responsible for marketing campaigns in 4 regions             | Managed marketing campaigns in 4 regions
+            POWER_PHRASE       | Helped to shape the product strategy                          | Shaped the product strategy
             """)
     void rewritesWeakTextIntoStrongerText(ItemType type, String before, String after) {
         Success s = rules.apply(item(type, before, QualityTier.BRONZE), Operation.ENHANCE);
@@ -61,6 +64,8 @@ class RulesEnhancerTest {
             Cut cloud spend by 30% by moving batch jobs to spot instances
             Helped
             Was responsible for
+            Helped to champion a culture of testing
+            Was responsible for spearheading the rebrand
             """)
     void strongOrEmptyTextIsLeftAloneAtTheSameTier(String text) {
         Success s = rules.apply(item(text, QualityTier.BRONZE), Operation.ENHANCE);
