@@ -39,6 +39,18 @@ class ProviderCheckTest {
     }
 
     @Test
+    void aServerWithoutJsonModeIsStillOkAndSaysSo() {
+        server.enqueue(TestData.json(400, "{\"error\":\"'response_format.type' must be 'json_schema' or 'text'\"}"));
+        server.enqueue(completion("ok"));
+
+        ProviderCheckResult result = ProviderCheck.check(settings(server, null, Duration.ofSeconds(5)));
+
+        assertThat(result.ok()).isTrue();
+        assertThat(result.message()).endsWith("(without JSON mode, which this server does not support).");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
     void aRefusedKeyIsReportedAsSuch() {
         server.enqueue(error(401, "Incorrect API key provided.", "invalid_api_key"));
 
