@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Requests ask for JSON mode ({@code response_format: json_object}). A server that refuses it with a
  * {@code 400} naming {@code response_format} (LM Studio does) gets the same call again without it, and every
- * later call of this enhancer goes without it; the answer parser finds the JSON in plain text anyway. The key goes only into the {@code Authorization} header.
+ * later call of this enhancer goes without it; the answer parser finds the JSON in plain text anyway.
+ * The key goes only into the {@code Authorization} header.
  */
 public final class OpenAiEnhancer implements Enhancer {
 
@@ -225,7 +226,8 @@ public final class OpenAiEnhancer implements Enhancer {
             return new Success(parsed.content(), parsed.newTier(), Keywords.merge(item.keywords(), parsed.keywords()),
                     parsed.confidence(), providerName(), usage, latency);
         } catch (RejectedAnswerException e) {
-            return failures.rejected(e.getMessage(), status, usage, latency);
+            String cut = answer.get().truncated() ? " (the answer was cut off at max_tokens " + settings.maxTokens() + ")" : "";
+            return failures.rejected(e.getMessage().replaceAll("\\.$", "") + cut + ".", status, usage, latency);
         }
     }
 
