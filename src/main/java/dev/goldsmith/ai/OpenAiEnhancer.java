@@ -62,7 +62,12 @@ public final class OpenAiEnhancer implements Enhancer {
      *                                  loopback, the model is empty or the timeout is not positive
      */
     public OpenAiEnhancer(ProviderSettings settings) {
-        this(settings, Clock.systemUTC(), EventListener.NONE);
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With the clock that turns an HTTP-date {@code Retry-After} into a wait. */
+    public OpenAiEnhancer(ProviderSettings settings, Clock clock) {
+        this(settings, clock, EventListener.NONE);
     }
 
     /** For tests: a clock for HTTP-date {@code Retry-After} and an OkHttp listener to observe calls. */
