@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Strong action verbs for the rules provider. A gerund or base verb right after a weak opener is turned into
- * its past tense ("was responsible for managing" → "Managed"); otherwise a verb is chosen from what the
- * phrase is about (people, something built, money, customers) and how weak the opener was, falling back on
- * the item's type. The choice never claims more than the opener did: "helped with" a thing becomes
- * "Supported" or "Co-developed", never "Led".
+ * Strong action verbs for the rules provider. A gerund or base verb right after a weak opener becomes its past
+ * tense, as résumé style asks ("was responsible for managing" → "Managed", "helped to reduce" → "Reduced").
+ * Before a noun phrase, a verb is chosen from what the phrase is about (people, something built, money,
+ * customers) and how much the opener claimed, falling back on the item's type; it never claims more than the
+ * opener did: "helped with" a thing becomes "Supported" or "Co-developed", never "Led".
  */
 final class ActionVerbs {
 
@@ -38,7 +38,25 @@ final class ActionVerbs {
             "set set setting", "streamline streamlined streamlining", "supervise supervised supervising",
             "support supported supporting", "test tested testing", "train trained training",
             "write wrote writing", "redesign redesigned redesigning", "mentor mentored mentoring",
-            "onboard onboarded onboarding", "recruit recruited recruiting", "deploy deployed deploying");
+            "onboard onboarded onboarding", "recruit recruited recruiting", "deploy deployed deploying",
+            "ensure ensured ensuring", "shape shaped shaping", "define defined defining", "conduct conducted conducting",
+            "facilitate facilitated facilitating", "execute executed executing", "optimize optimized optimizing",
+            "evaluate evaluated evaluating", "identify identified identifying", "provide provided providing",
+            "produce produced producing", "track tracked tracking", "present presented presenting",
+            "communicate communicated communicating", "process processed processing", "update updated updating",
+            "document documented documenting", "answer answered answering", "respond responded responding",
+            "secure secured securing", "save saved saving", "generate generated generating", "win won winning",
+            "teach taught teaching", "draft drafted drafting", "research researched researching",
+            "introduce introduced introducing", "guide guided guiding", "advise advised advising",
+            "audit audited auditing", "forecast forecast forecasting", "integrate integrated integrating",
+            "standardize standardized standardizing", "modernize modernized modernizing", "expand expanded expanding",
+            "source sourced sourcing", "sell sold selling", "serve served serving", "rebuild rebuilt rebuilding");
+
+    /** Words ending in "ing" that are nouns here ("responsible for marketing"), not verbs to conjugate. */
+    private static final java.util.Set<String> ING_NOUNS = java.util.Set.of("marketing", "engineering", "pricing",
+            "accounting", "billing", "reporting", "branding", "purchasing", "manufacturing", "catering",
+            "housekeeping", "staffing", "funding", "networking", "fundraising", "bookkeeping", "merchandising",
+            "ticketing", "licensing", "shipping", "packaging", "landscaping", "nursing", "tutoring", "banking");
 
     private static final Map<String, String> PAST = new HashMap<>();
 
@@ -54,7 +72,7 @@ final class ActionVerbs {
             "engineers", "developers", "analysts", "members", "people", "colleagues", "direct reports");
     private static final Pattern BUILT = words("system", "systems", "application", "applications", "app", "apps",
             "platform", "tool", "tools", "website", "software", "feature", "features", "pipeline", "service",
-            "services", "api", "database", "dashboard", "dashboards", "product", "prototype");
+            "services", "api", "portal", "database", "dashboard", "dashboards", "product", "prototype");
     private static final Pattern MONEY = words("budget", "budgets", "cost", "costs", "revenue", "sales", "spend",
             "spending", "invoices", "accounts", "payroll", "forecast", "forecasts");
     private static final Pattern CUSTOMERS = words("customer", "customers", "client", "clients", "users", "patients",
@@ -66,6 +84,15 @@ final class ActionVerbs {
     /** The past tense of a base verb or gerund in the table ("managing" → "managed"). */
     static Optional<String> pastTense(String word) {
         return Optional.ofNullable(PAST.get(word.toLowerCase(Locale.ROOT)));
+    }
+
+    /** True for a verb-looking word this class cannot conjugate ("spearheading"): better to leave the text alone. */
+    static boolean isUnknownVerbForm(String word, boolean afterTo) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (PAST.containsKey(w) || ING_NOUNS.contains(w)) {
+            return false;
+        }
+        return afterTo || (w.length() > 5 && w.endsWith("ing"));
     }
 
     /** The verb to open a phrase about {@code rest}, for an opener that claimed {@code role}. */

@@ -9,8 +9,11 @@ import java.util.Optional;
 /** The JSON of OpenAI's {@code /chat/completions}: building a request body and reading an answer. */
 final class ChatCompletions {
 
-    /** What a 2xx answer carried: the assistant's text (possibly {@code null}) and the token usage. */
-    record Answer(String content, Usage usage) {
+    /**
+     * What a 2xx answer carried: the assistant's text (possibly {@code null}), the token usage, and whether the
+     * model stopped at {@code max_tokens} ({@code finish_reason: "length"}).
+     */
+    record Answer(String content, Usage usage, boolean truncated) {
     }
 
     private final ObjectMapper mapper;
@@ -51,8 +54,10 @@ final class ChatCompletions {
         if (root == null || !root.isObject() || !root.path("choices").isArray()) {
             return Optional.empty();
         }
-        JsonNode content = root.path("choices").path(0).path("message").path("content");
-        return Optional.of(new Answer(content.isTextual() ? content.asText() : null, usage(root.path("usage"))));
+        JsonNode choice = root.path("choices").path(0);
+        JsonNode content = choice.path("message").path("content");
+        return Optional.of(new Answer(content.isTextual() ? content.asText() : null, usage(root.path("usage")),
+                "length".equals(choice.path("finish_reason").asText())));
     }
 
     /** Usage from a completion body, or {@link Usage#NONE} when absent or unreadable. */

@@ -5,11 +5,14 @@ import dev.goldsmith.ai.EnhanceResult.Failure;
 import dev.goldsmith.ai.EnhanceResult.Success;
 import dev.goldsmith.vault.VaultItem;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
@@ -31,7 +34,12 @@ import org.slf4j.LoggerFactory;
  * the connection pool keeps as many. Each call is bounded by {@code settings.timeout()} as a whole (call
  * timeout). Cancelling a returned future cancels its HTTP call at once. Redirects are not followed, so a
  * request can never be led to a plain-http host. OkHttp's own silent retries stay on: a pooled connection the
- * server closed is replaced transparently, and a {@code 408} is repeated once before it is reported. The key goes only into the {@code Authorization} header.
+ * server closed is replaced transparently, and a {@code 408} is repeated once before it is reported.
+ *
+ * <p>Requests ask for JSON mode ({@code response_format: json_object}). A server that refuses it with a
+ * {@code 400} naming {@code response_format} (LM Studio does) gets the same call again without it, and every
+ * later call of this enhancer goes without it; the answer parser finds the JSON in plain text anyway.
+ * The key goes only into the {@code Authorization} header.
  */
 public final class OpenAiEnhancer implements Enhancer {
 
@@ -46,13 +54,20 @@ public final class OpenAiEnhancer implements Enhancer {
     private final AnswerParser parser = new AnswerParser(mapper);
     private final RetryAfter retryAfter;
     private final Failures failures;
+    /** Cleared for good once the server refuses {@code response_format: json_object}. */
+    private final AtomicBoolean jsonModeSupported = new AtomicBoolean(true);
 
     /**
      * @throws IllegalArgumentException when the base URL is not valid, is plain http to a host that is not
-     *                                  loopback, or the model is empty
+     *                                  loopback, the model is empty or the timeout is not positive
      */
     public OpenAiEnhancer(ProviderSettings settings) {
-        this(settings, Clock.systemUTC(), EventListener.NONE);
+        this(settings, Clock.systemUTC());
+    }
+
+    /** With the clock that turns an HTTP-date {@code Retry-After} into a wait. */
+    public OpenAiEnhancer(ProviderSettings settings, Clock clock) {
+        this(settings, clock, EventListener.NONE);
     }
 
     /** For tests: a clock for HTTP-date {@code Retry-After} and an OkHttp listener to observe calls. */
@@ -61,6 +76,9 @@ public final class OpenAiEnhancer implements Enhancer {
         HttpUrl base = BaseUrls.require(settings.baseUrl() == null ? ProviderSettings.DEFAULT_BASE_URL : settings.baseUrl());
         if (settings.model() == null || settings.model().isBlank()) {
             throw new IllegalArgumentException("The model name is empty: give one such as " + ProviderSettings.DEFAULT_MODEL + ".");
+        }
+        if (settings.timeout().isZero() || settings.timeout().isNegative()) {
+            throw new IllegalArgumentException("The request timeout must be positive, not " + settings.timeout() + ".");
         }
         this.endpoint = BaseUrls.resolve(base, "chat/completions");
         this.client = httpClient(settings, listener);
@@ -101,58 +119,96 @@ public final class OpenAiEnhancer implements Enhancer {
     public CompletableFuture<EnhanceResult> enhance(VaultItem item, Operation operation) {
         Objects.requireNonNull(item, "item");
         Objects.requireNonNull(operation, "operation");
-        String body = completions.body(settings.model(), Prompts.forItem(item, operation),
-                settings.temperature(), settings.maxTokens(), true);
-        Request.Builder request = new Request.Builder().url(endpoint)
-                .header("Accept", "application/json")
-                .post(RequestBody.create(body, JSON));
-        if (settings.hasApiKey()) {
-            request.header("Authorization", "Bearer " + settings.apiKey().strip());
-        }
-        Call call = client.newCall(request.build());
-        CompletableFuture<EnhanceResult> future = new CompletableFuture<>();
-        future.whenComplete((result, error) -> {
-            if (future.isCancelled()) {
-                call.cancel();
-            }
-        });
-        long started = System.nanoTime();
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call c, IOException e) {
-                Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                if (future.isCancelled()) {
-                    LOG.debug("item {}: call cancelled after {} ms", item.id(), latency.toMillis());
-                    return;
-                }
-                if (c.isCanceled() && !(e instanceof java.io.InterruptedIOException && "timeout".equals(e.getMessage()))) {
-                    // cancelled by close(), not by the caller and not by the call timeout
-                    future.complete(Failure.of(FailureKind.RETRYABLE, "The call was cancelled because the provider was closed.",
-                            0, latency));
-                    return;
-                }
-                Failure failure = failures.forIoException(e, endpoint, settings.timeout(), latency);
-                LOG.info("item {}: {}", item.id(), failure.message());
-                future.complete(failure);
-            }
+        return new Exchange(item, operation).start();
+    }
 
-            @Override
-            public void onResponse(Call c, Response response) {
-                try (response) {
-                    String text = response.body().string();
-                    Duration latency = Duration.ofNanos(System.nanoTime() - started);
-                    EnhanceResult result = interpret(item, operation, response, text, latency);
-                    log(item, response.code(), result);
-                    future.complete(result);
-                } catch (IOException e) {
-                    onFailure(c, e);
-                } catch (RuntimeException e) {
-                    LOG.error("unexpected error reading the answer for item {}", item.id(), e);
-                    future.completeExceptionally(e);
+    /** One item's call: the HTTP call in flight (replaced once if the server refuses JSON mode) and its future. */
+    private final class Exchange implements Callback {
+        private final VaultItem item;
+        private final Operation operation;
+        private final CompletableFuture<EnhanceResult> future = new CompletableFuture<>();
+        private final AtomicReference<Call> current = new AtomicReference<>();
+        private final long started = System.nanoTime();
+        private volatile boolean jsonMode = jsonModeSupported.get();
+
+        Exchange(VaultItem item, Operation operation) {
+            this.item = item;
+            this.operation = operation;
+        }
+
+        CompletableFuture<EnhanceResult> start() {
+            future.whenComplete((result, error) -> {
+                Call call = current.get();
+                if (future.isCancelled() && call != null) {
+                    call.cancel();
                 }
+            });
+            send();
+            return future;
+        }
+
+        private void send() {
+            String body = completions.body(settings.model(), Prompts.forItem(item, operation),
+                    settings.temperature(), settings.maxTokens(), jsonMode);
+            Request.Builder request = new Request.Builder().url(endpoint)
+                    .header("Accept", "application/json")
+                    .post(RequestBody.create(body, JSON));
+            if (settings.hasApiKey()) {
+                request.header("Authorization", "Bearer " + settings.apiKey().strip());
             }
-        });
-        return future;
+            Call call = client.newCall(request.build());
+            current.set(call);
+            if (future.isCancelled()) {
+                call.cancel(); // cancelled while this call was being built: it fails at once with "Canceled"
+            }
+            call.enqueue(this);
+        }
+
+        @Override
+        public void onFailure(Call c, IOException e) {
+            Duration latency = Duration.ofNanos(System.nanoTime() - started);
+            if (future.isCancelled()) {
+                LOG.debug("item {}: call cancelled after {} ms", item.id(), latency.toMillis());
+                return;
+            }
+            if (c.isCanceled() && !(e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+                // cancelled by close(), not by the caller and not by the call timeout
+                future.complete(Failure.of(FailureKind.RETRYABLE, "The call was cancelled because the provider was closed.",
+                        0, latency));
+                return;
+            }
+            Failure failure = failures.forIoException(e, endpoint, settings.timeout(), latency);
+            LOG.info("item {}: {}", item.id(), failure.message());
+            future.complete(failure);
+        }
+
+        @Override
+        public void onResponse(Call c, Response response) {
+            try (response) {
+                String text = response.body().string();
+                Duration latency = Duration.ofNanos(System.nanoTime() - started);
+                if (jsonMode && refusesJsonMode(response.code(), text)) {
+                    jsonModeSupported.set(false);
+                    jsonMode = false;
+                    LOG.info("{} does not support response_format json_object; sending without it from now on", endpoint);
+                    send();
+                    return;
+                }
+                EnhanceResult result = interpret(item, operation, response, text, latency);
+                log(item, response.code(), result);
+                future.complete(result);
+            } catch (IOException e) {
+                onFailure(c, e);
+            } catch (RuntimeException e) {
+                LOG.error("unexpected error reading the answer for item {}", item.id(), e);
+                future.completeExceptionally(e);
+            }
+        }
+    }
+
+    /** A 400 that names {@code response_format}: the server (e.g. LM Studio) has no JSON mode. */
+    static boolean refusesJsonMode(int status, String body) {
+        return status == 400 && body != null && body.contains("response_format");
     }
 
     private EnhanceResult interpret(VaultItem item, Operation operation, Response response, String text, Duration latency) {
@@ -175,7 +231,8 @@ public final class OpenAiEnhancer implements Enhancer {
             return new Success(parsed.content(), parsed.newTier(), Keywords.merge(item.keywords(), parsed.keywords()),
                     parsed.confidence(), providerName(), usage, latency);
         } catch (RejectedAnswerException e) {
-            return failures.rejected(e.getMessage(), status, usage, latency);
+            String cut = answer.get().truncated() ? " (the answer was cut off at max_tokens " + settings.maxTokens() + ")" : "";
+            return failures.rejected(e.getMessage().replaceAll("\\.$", "") + cut + ".", status, usage, latency);
         }
     }
 

@@ -53,26 +53,26 @@ public final class ProviderCheck {
         }
         ObjectMapper mapper = new ObjectMapper();
         Failures failures = new Failures(new Redactor(settings.apiKey()), settings.model());
-        String body = new ChatCompletions(mapper).body(settings.model(), PING, 0.0, 5, true);
-        Request.Builder request = new Request.Builder().url(endpoint).post(RequestBody.create(body, JSON));
-        if (settings.hasApiKey()) {
-            request.header("Authorization", "Bearer " + settings.apiKey().strip());
-        }
         OkHttpClient client = OpenAiEnhancer.httpClient(settings.withMaxConnections(1), EventListener.NONE);
-        try (Response response = client.newCall(request.build()).execute()) {
-            String text = response.body().string();
+        try {
+            Exchange exchange = post(client, endpoint, settings, mapper, true);
+            boolean jsonMode = true;
+            if (OpenAiEnhancer.refusesJsonMode(exchange.status(), exchange.body())) {
+                jsonMode = false;
+                exchange = post(client, endpoint, settings, mapper, false);
+            }
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
-            int status = response.code();
+            int status = exchange.status();
             if (status >= 200 && status < 300) {
-                if (new ChatCompletions(mapper).read(text).isEmpty()) {
+                if (new ChatCompletions(mapper).read(exchange.body()).isEmpty()) {
                     return new ProviderCheckResult(false, "The server at " + endpoint.host() + ":" + endpoint.port()
                             + " answered, but not as an OpenAI-compatible API; check the base URL (it usually ends in /v1).",
                             status, latency);
                 }
-                return new ProviderCheckResult(true, "OK: model " + settings.model() + " answered in "
-                        + latency.toMillis() + " ms.", status, latency);
+                return new ProviderCheckResult(true, "OK: model " + settings.model() + " answered in " + latency.toMillis()
+                        + " ms" + (jsonMode ? "." : " (without JSON mode, which this server does not support)."), status, latency);
             }
-            Failure f = failures.forStatus(status, ProviderError.parse(mapper, text), Optional.empty(),
+            Failure f = failures.forStatus(status, ProviderError.parse(mapper, exchange.body()), Optional.empty(),
                     settings.hasApiKey(), latency);
             LOG.info("provider check: {}", f.message());
             return new ProviderCheckResult(false, f.message(), status, latency);
@@ -84,6 +84,21 @@ public final class ProviderCheck {
         } finally {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
+        }
+    }
+
+    private record Exchange(int status, String body) {
+    }
+
+    private static Exchange post(OkHttpClient client, HttpUrl endpoint, ProviderSettings settings, ObjectMapper mapper,
+                                 boolean jsonMode) throws IOException {
+        String body = new ChatCompletions(mapper).body(settings.model(), PING, 0.0, 5, jsonMode);
+        Request.Builder request = new Request.Builder().url(endpoint).post(RequestBody.create(body, JSON));
+        if (settings.hasApiKey()) {
+            request.header("Authorization", "Bearer " + settings.apiKey().strip());
+        }
+        try (Response response = client.newCall(request.build()).execute()) {
+            return new Exchange(response.code(), response.body().string());
         }
     }
 }

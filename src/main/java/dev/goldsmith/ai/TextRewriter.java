@@ -99,20 +99,30 @@ final class TextRewriter {
                 return sentence;
             }
             String opened = m.group().strip();
-            String replaced = opener.fixedVerb() != null ? opener.fixedVerb() + " " + rest : withVerb(rest, opener, type);
+            String replaced = opener.fixedVerb() != null ? opener.fixedVerb() + " " + rest
+                    : withVerb(rest, opener, opened.toLowerCase(Locale.ROOT).endsWith(" to"), type);
+            if (replaced == null) {
+                return sentence;
+            }
             edits.add("'" + opened + "' → '" + replaced.split(" ")[0] + "'");
             return replaced;
         }
         return sentence;
     }
 
-    /** "managing the budget" → "Managed the budget"; "the budget" → "Managed the budget". */
-    private static String withVerb(String rest, Opener opener, ItemType type) {
+    /**
+     * "managing the budget" → "Managed the budget"; "the budget" → "Managed the budget"; {@code null} when the
+     * next word is a verb form that cannot be conjugated ("spearheading", "to champion"): the text is left alone.
+     */
+    private static String withVerb(String rest, Opener opener, boolean afterTo, ItemType type) {
         Matcher word = FIRST_WORD.matcher(rest);
         if (word.lookingAt()) {
             var past = ActionVerbs.pastTense(word.group());
             if (past.isPresent()) {
                 return capitalise(past.get()) + rest.substring(word.end());
+            }
+            if (ActionVerbs.isUnknownVerbForm(word.group(), afterTo)) {
+                return null;
             }
         }
         return ActionVerbs.choose(opener.role(), rest, type) + " " + rest;

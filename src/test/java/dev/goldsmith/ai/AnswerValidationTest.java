@@ -105,6 +105,17 @@ class AnswerValidationTest {
     }
 
     @Test
+    void aTruncatedAnswerSaysItWasCutOff() throws Exception {
+        Failure f = (Failure) answer(completion("{\"enhanced_content\": \"Led a team of", "length", 300, 500),
+                item("x", QualityTier.BRONZE), Operation.ENHANCE);
+
+        assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
+        assertThat(f.message()).isEqualTo("The model's answer was rejected: it contains no JSON object "
+                + "(the answer was cut off at max_tokens 500).");
+        assertThat(f.usage()).isEqualTo(new Usage(300, 500));
+    }
+
+    @Test
     void anEqualTierIsAcceptedAndAJumpIsCappedAtTheNextTier() throws Exception {
         Success same = (Success) answer(completion("{\"enhanced_content\": \"ok\", \"new_tier\": \"silver\"}"),
                 item("x", QualityTier.SILVER), Operation.ENHANCE);

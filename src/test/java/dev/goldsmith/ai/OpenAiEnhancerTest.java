@@ -113,6 +113,23 @@ class OpenAiEnhancerTest {
     }
 
     @Test
+    void aServerWithoutJsonModeGetsTheCallAgainWithoutItAndSoDoLaterCalls() throws Exception {
+        server.enqueue(TestData.json(400, "{\"error\":\"'response_format.type' must be 'json_schema' or 'text'\"}"));
+        server.enqueue(completion("Sure:\n" + enhanceAnswer("Better.", "silver")));
+        server.enqueue(completion(enhanceAnswer("Better again.", "silver")));
+        try (OpenAiEnhancer enhancer = new OpenAiEnhancer(settings(server))) {
+            VaultItem item = item("Text.", QualityTier.BRONZE);
+            assertThat(enhancer.enhance(item, Operation.ENHANCE).get(15, TimeUnit.SECONDS)).isInstanceOf(Success.class);
+            assertThat(enhancer.enhance(item, Operation.ENHANCE).get(15, TimeUnit.SECONDS)).isInstanceOf(Success.class);
+        }
+
+        assertThat(JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).has("response_format")).isTrue();
+        assertThat(JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).has("response_format")).isFalse();
+        assertThat(JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).has("response_format")).isFalse();
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
     void unicodeEmojiQuotesAndBracesSurviveTheRoundTrip() throws Exception {
         String text = "Führte „Café Zürich“ 🚀 — \"quoted\", 'single', {next_tier} & <b>中文</b> \\ back\\slash";
         server.enqueue(completion(enhanceAnswer(text + " ✅", "silver", "Ünïcödé 💡")));

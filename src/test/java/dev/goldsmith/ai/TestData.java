@@ -38,12 +38,18 @@ final class TestData {
 
     /** A 200 chat completion whose assistant message is {@code content}. */
     static MockResponse completion(String content) {
+        return completion(content, "stop", 120, 45);
+    }
+
+    /** A 200 chat completion with the given finish reason and token usage. */
+    static MockResponse completion(String content, String finishReason, int promptTokens, int completionTokens) {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", "chatcmpl-1").put("object", "chat.completion").put("model", "gpt-test");
         ObjectNode choice = body.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
+        choice.put("index", 0).put("finish_reason", finishReason);
         choice.putObject("message").put("role", "assistant").put("content", content);
-        body.putObject("usage").put("prompt_tokens", 120).put("completion_tokens", 45).put("total_tokens", 165);
+        body.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
         return json(200, body.toString());
     }
 
