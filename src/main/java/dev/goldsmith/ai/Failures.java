@@ -42,6 +42,11 @@ final class Failures {
         if (status == 403) {
             return failure(FailureKind.FATAL, "Access was denied (403)" + says + ".", status, latency);
         }
+        if (status == 429 && "insufficient_quota".equals(error.code())) {
+            // OpenAI's "out of credit" comes as a 429, but waiting will not help: stop the batch.
+            return failure(FailureKind.FATAL, "The account is out of credit (429 insufficient_quota)" + says + ".",
+                    status, latency);
+        }
         if (status == 429) {
             String wait = retryAfter.map(d -> "; it asked to wait " + human(d)).orElse("");
             return new Failure(FailureKind.RATE_LIMITED, scrub("The provider is limiting the request rate (429)" + wait

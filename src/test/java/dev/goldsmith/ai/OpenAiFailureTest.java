@@ -63,6 +63,14 @@ class OpenAiFailureTest {
                 Arguments.of(new String[] {}, Optional.empty()));
     }
 
+    @Test
+    void a429ForAnAccountOutOfCreditStopsTheBatchInsteadOfWaiting() throws Exception {
+        Failure f = fail(error(429, "You exceeded your current quota", "insufficient_quota"));
+
+        assertThat(f.kind()).isEqualTo(FailureKind.FATAL);
+        assertThat(f.message()).startsWith("The account is out of credit (429 insufficient_quota)");
+    }
+
     @ParameterizedTest
     @MethodSource("rateLimitHeaders")
     void a429IsRateLimitedWithTheWaitTheProviderAskedFor(String[] headers, Optional<Duration> wait) throws Exception {
