@@ -54,7 +54,7 @@ class LaunchPanelViewModelTest {
         f.launch.loadDefaults();
 
         assertThat(f.launch.startDisabled().get()).isTrue();
-        assertThat(f.launch.disabledReason().get()).contains("no API key").contains("GOLDSMITH_API_KEY");
+        assertThat(f.launch.disabledReason().get()).contains("No API key").contains("GOLDSMITH_API_KEY");
         assertThat(f.launch.providerText().get()).isEqualTo("OpenAI-compatible \u00b7 gpt-test \u00b7 https://api.example.com/v1");
 
         saveOpenAi("http://127.0.0.1:9/v1");
