@@ -1,6 +1,7 @@
 package dev.goldsmith.ui;
 
 import dev.goldsmith.Services;
+import dev.goldsmith.ui.batch.BatchScreens;
 import dev.goldsmith.ui.vault.ItemVersionsController;
 import dev.goldsmith.ui.vault.ItemVersionsViewModel;
 import dev.goldsmith.ui.vault.VaultWorkspaceController;
@@ -29,15 +30,19 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         ItemVersionsViewModel versions = new ItemVersionsViewModel(services.itemVersions(), executor, dialogs,
                 messages, workspace::replaceItem);
         versions.itemProperty().bind(workspace.focusedItemProperty());
+        BatchScreens batch = BatchScreens.create(services, workspace, executor, dialogs, messages);
 
         ControllerFactory factory = new ControllerFactory()
                 .register(MainWindowController.class, () -> new MainWindowController(main))
                 .register(VaultWorkspaceController.class, () -> new VaultWorkspaceController(workspace))
                 .register(ItemVersionsController.class, () -> new ItemVersionsController(versions));
+        batch.register(factory);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"), messages.bundle(),
                 null, factory);
         try {
-            return new MainWindow(loader.load(), main, workspace);
+            Parent root = loader.load();
+            batch.start();
+            return new MainWindow(root, main, workspace);
         } catch (IOException e) {
             throw new UncheckedIOException("MainWindow.fxml cannot be loaded: " + e.getMessage(), e);
         }

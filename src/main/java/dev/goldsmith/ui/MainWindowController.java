@@ -3,6 +3,7 @@ package dev.goldsmith.ui;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.TabPane;
 
 /** The menu bar and the tabs; each tab's content is an {@code fx:include}d screen with its own controller. */
 public final class MainWindowController {
@@ -13,6 +14,8 @@ public final class MainWindowController {
     private MenuBar menuBar;
     @FXML
     private CheckMenuItem darkThemeItem;
+    @FXML
+    private TabPane tabs;
 
     public MainWindowController(MainWindowViewModel viewModel) {
         this.viewModel = viewModel;
@@ -21,6 +24,7 @@ public final class MainWindowController {
     @FXML
     private void initialize() {
         darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+        TabShortcuts.install(tabs);
     }
 
     @FXML

@@ -1,0 +1,106 @@
+package dev.goldsmith.ui.batch;
+
+import dev.goldsmith.Services;
+import dev.goldsmith.ai.ApiKey;
+import dev.goldsmith.ai.ApiKeys;
+import dev.goldsmith.ai.BaseUrls;
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.batch.BatchDefaults;
+import dev.goldsmith.batch.BatchHandle;
+import dev.goldsmith.batch.BatchOptions;
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchService;
+import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.store.ApiKeyStore;
+import dev.goldsmith.ui.vault.ItemSelection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What the batch screens ask of the engine, in plain Java (no JavaFX): the saved defaults, whether the provider
+ * is set up, and start / resume with the API key from the environment or the settings store. Every method may
+ * block on the database: call it through the {@code TaskExecutor}, never on the FX thread.
+ */
+public final class BatchGateway {
+
+    /** Whether a batch can be sent with the saved provider settings. */
+    public enum Readiness { READY, NO_KEY, BAD_BASE_URL, UNKNOWN_PROVIDER }
+
+    /** The saved settings for an operation and whether they are usable. */
+    public record Setup(BatchSettings settings, Readiness readiness) {
+        public boolean isRules() {
+            return ProviderSettings.RULES.equals(settings.provider().provider());
+        }
+    }
+
+    private final Supplier<BatchService> batches;
+    private final BatchDefaults defaults;
+    private final ApiKeyStore keys;
+    private final Map<String, String> env;
+
+    public BatchGateway(Supplier<BatchService> batches, BatchDefaults defaults, ApiKeyStore keys,
+                        Map<String, String> env) {
+        this.batches = batches;
+        this.defaults = defaults;
+        this.keys = keys;
+        this.env = Map.copyOf(env);
+    }
+
+    /** The window's gateway: the process's engine, settings and key file, and the real environment. */
+    public static BatchGateway of(Services services) {
+        return new BatchGateway(services::batches, services.batchDefaults(), services.apiKeyStore(), System.getenv());
+    }
+
+    public Setup setup(Operation operation) {
+        BatchSettings settings = defaults.load(operation);
+        return new Setup(settings, readiness(settings.provider(), apiKey().isPresent()));
+    }
+
+    /** Starts a batch over the selection with the saved provider and the given limits. */
+    public BatchHandle start(ItemSelection selection, Operation operation, int concurrency, int rpm, int attempts) {
+        if (selection.isEmpty()) {
+            throw new IllegalArgumentException("Select at least one item to start a batch.");
+        }
+        BatchSettings saved = defaults.load(operation);
+        BatchOptions options = saved.options().withConcurrency(concurrency).withRpm(rpm).withMaxAttempts(attempts);
+        return batches.get().start(selection.vaultId(), selection.itemIds(), withKey(saved.withOptions(options)));
+    }
+
+    /** Continues a cancelled or interrupted batch with the settings it started with and today's key. */
+    public BatchHandle resume(String batchId) {
+        return batches.get().resume(batchId, this::withKey);
+    }
+
+    /** Batches whose process died before they ended. */
+    public List<BatchRecord> interrupted() {
+        return batches.get().interrupted();
+    }
+
+    private BatchSettings withKey(BatchSettings settings) {
+        return apiKey().map(k -> settings.withProvider(settings.provider().withApiKey(k.value()))).orElse(settings);
+    }
+
+    private Optional<ApiKey> apiKey() {
+        return ApiKeys.resolve(env, keys.read());
+    }
+
+    /** Rules always works; OpenAI needs a usable base URL and a key, unless the server is on this computer. */
+    static Readiness readiness(ProviderSettings provider, boolean hasKey) {
+        if (ProviderSettings.RULES.equals(provider.provider())) {
+            return Readiness.READY;
+        }
+        if (!ProviderSettings.OPENAI.equals(provider.provider())) {
+            return Readiness.UNKNOWN_PROVIDER;
+        }
+        String host;
+        try {
+            host = BaseUrls.require(provider.baseUrl()).host();
+        } catch (IllegalArgumentException e) {
+            return Readiness.BAD_BASE_URL;
+        }
+        return hasKey || BaseUrls.isLoopback(host) ? Readiness.READY : Readiness.NO_KEY;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.goldsmith.ui.batch;
+
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.stage.Window;
+
+/** Binds the live batch panel to {@link LiveBatchViewModel}. */
+public final class LiveBatchController {
+
+    private final LiveBatchViewModel viewModel;
+
+    @FXML private Node root;
+    @FXML private Node noticeBar;
+    @FXML private Label noticeLabel;
+    @FXML private Label headlineLabel;
+    @FXML private Label queuedLabel;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button cancelButton;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label succeededLabel;
+    @FXML private Label failedLabel;
+    @FXML private Label skippedLabel;
+    @FXML private Label rateLabel;
+    @FXML private Label elapsedLabel;
+    @FXML private Label etaLabel;
+    @FXML private Label tokensLabel;
+    @FXML private Label costLabel;
+    @FXML private ListView<OutcomeRow> outcomesList;
+
+    public LiveBatchController(LiveBatchViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        LiveBatchTexts t = viewModel.texts();
+        noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        visibleWhenText(noticeBar, viewModel.noticeProperty().isNotEmpty());
+        headlineLabel.textProperty().bind(t.headline());
+        queuedLabel.textProperty().bind(t.queued());
+        visibleWhenText(queuedLabel, t.queued().isNotEmpty());
+        progressBar.progressProperty().bind(t.progress());
+        succeededLabel.textProperty().bind(t.succeeded());
+        failedLabel.textProperty().bind(t.failed());
+        skippedLabel.textProperty().bind(t.skipped());
+        rateLabel.textProperty().bind(t.rate());
+        elapsedLabel.textProperty().bind(t.elapsed());
+        etaLabel.textProperty().bind(t.eta());
+        visibleWhenText(etaLabel, t.eta().isNotEmpty());
+        tokensLabel.textProperty().bind(t.tokens());
+        costLabel.textProperty().bind(t.cost());
+        pauseButton.disableProperty().bind(viewModel.canPause().not());
+        resumeButton.disableProperty().bind(viewModel.canResume().not());
+        cancelButton.disableProperty().bind(viewModel.canCancel().not());
+        outcomesList.setItems(viewModel.outcomes());
+        outcomesList.setCellFactory(list -> new OutcomeCell());
+        viewModel.windowFocusedProperty().bind(root.sceneProperty().flatMap(Scene::windowProperty)
+                .flatMap(Window::focusedProperty).orElse(true));
+    }
+
+    private static void visibleWhenText(Node node, javafx.beans.value.ObservableBooleanValue shown) {
+        node.visibleProperty().bind(shown);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    @FXML
+    private void onPause() {
+        viewModel.pause();
+    }
+
+    @FXML
+    private void onResume() {
+        viewModel.resume();
+    }
+
+    @FXML
+    private void onCancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void onDismissNotice() {
+        viewModel.dismissNotice();
+    }
+
+    /** ✓ / ✗ / ↷ and the outcome's text, coloured by its status's style class. */
+    private static final class OutcomeCell extends ListCell<OutcomeRow> {
+        @Override
+        protected void updateItem(OutcomeRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeIf(c -> c.startsWith("gs-outcome-"));
+            if (empty || row == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label icon = new Label(row.icon());
+            icon.getStyleClass().add("gs-outcome-icon");
+            setGraphic(icon);
+            setText(row.text());
+            getStyleClass().add(row.styleClass());
+        }
+    }
+}

@@ -1,0 +1,237 @@
+package dev.goldsmith.ui.batch;
+
+import dev.goldsmith.batch.BatchHandle;
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchSnapshot;
+import dev.goldsmith.batch.BatchStatus;
+import dev.goldsmith.ui.DialogService;
+import dev.goldsmith.ui.FrameCoalescer;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.TaskExecutor;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The live batch panel and the queue behind it: batches run one after another; the running one's snapshots
+ * arrive from the engine's threads and are coalesced to at most one UI update at a time ({@link FrameCoalescer}).
+ * When a batch ends: a notice, the workspace reloads, a desktop notification if the window is not focused,
+ * and the next queued batch starts.
+ */
+public final class LiveBatchViewModel {
+
+    private final BatchGateway gateway;
+    private final TaskExecutor executor;
+    private final Executor ui;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Runnable onBatchEnded;
+    private final Consumer<String> desktopNotifier;
+    private final SnapshotText text;
+    private final FrameCoalescer<BatchSnapshot> coalescer;
+
+    private final Deque<Callable<BatchHandle>> queue = new ArrayDeque<>();
+    private BatchHandle active;
+    private Runnable unsubscribe = () -> { };
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<BatchSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<BatchSnapshot> lastEnded = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
+    private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
+    private final LiveBatchTexts texts;
+    private final BooleanBinding canPause = Bindings.createBooleanBinding(() -> snapshot.get() != null
+            && !snapshot.get().isFinished() && snapshot.get().status() != BatchStatus.PAUSED, snapshot);
+    private final BooleanBinding canResume = Bindings.createBooleanBinding(() -> snapshot.get() != null
+            && snapshot.get().status() == BatchStatus.PAUSED
+            || lastEnded.get() != null && lastEnded.get().status().isResumable(), snapshot, lastEnded);
+    private final BooleanBinding canCancel = Bindings.createBooleanBinding(() -> snapshot.get() != null
+            && !snapshot.get().isFinished(), snapshot);
+
+    public LiveBatchViewModel(BatchGateway gateway, TaskExecutor executor, Executor ui, DialogService dialogs,
+                              Messages messages, Runnable onBatchEnded, Consumer<String> desktopNotifier) {
+        this.gateway = gateway;
+        this.executor = executor;
+        this.ui = ui;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.onBatchEnded = onBatchEnded;
+        this.desktopNotifier = desktopNotifier;
+        this.text = new SnapshotText(messages);
+        this.coalescer = new FrameCoalescer<>(ui, this::apply);
+        this.texts = new LiveBatchTexts(snapshot, queued, text, messages);
+    }
+
+    /** Adds a batch to the queue; it starts at once when nothing is running. */
+    public void enqueue(Callable<BatchHandle> start) {
+        queue.add(start);
+        queued.set(queue.size());
+        if (!busy.get()) {
+            startNext();
+        }
+    }
+
+    private void startNext() {
+        Callable<BatchHandle> next = queue.poll();
+        queued.set(queue.size());
+        busy.set(next != null);
+        if (next != null) {
+            executor.submit(next, this::attach, failure -> {
+                dialogs.showError(messages.get("live.startFailed"), String.valueOf(failure.getMessage()));
+                startNext();
+            });
+        }
+    }
+
+    private void attach(BatchHandle handle) {
+        active = handle;
+        notice.set("");
+        lastEnded.set(null);
+        show(handle.latest());
+        unsubscribe = handle.subscribe(coalescer::offer);
+        handle.completion().whenComplete((last, failure) ->
+                ui.execute(() -> ended(handle, last != null ? last : handle.latest())));
+    }
+
+    private void apply(BatchSnapshot s) {
+        if (active != null && s.batchId().equals(active.batchId())) {
+            show(s);
+        }
+    }
+
+    private void ended(BatchHandle handle, BatchSnapshot last) {
+        if (active != handle) {
+            return;
+        }
+        unsubscribe.run();
+        active = null;
+        show(last);
+        lastEnded.set(last);
+        String summary = text.notice(last);
+        notice.set(summary);
+        if (!windowFocused.get()) {
+            desktopNotifier.accept(summary);
+        }
+        onBatchEnded.run();
+        startNext();
+    }
+
+    private void show(BatchSnapshot s) {
+        snapshot.set(s);
+        outcomes.setAll(s.recent().stream().map(o -> new OutcomeRow(o.status(), text.outcome(o))).toList());
+    }
+
+    public void pause() {
+        if (active != null) {
+            active.pause();
+        }
+    }
+
+    /** Resumes the paused batch, or continues the cancelled batch that just ended (queued like a new one). */
+    public void resume() {
+        BatchSnapshot ended = lastEnded.get();
+        if (active != null) {
+            active.resume();
+        } else if (ended != null && ended.status().isResumable()) {
+            lastEnded.set(null);
+            enqueue(() -> gateway.resume(ended.batchId()));
+        }
+    }
+
+    /** Cancels the running batch; its unsent items stay pending, so it can be resumed. Queued batches still run. */
+    public void cancel() {
+        if (active != null) {
+            active.cancel();
+        }
+    }
+
+    /** Pause when running, resume when paused (Ctrl+P). */
+    public void togglePause() {
+        if (canPause.get()) {
+            pause();
+        } else if (canResume.get()) {
+            resume();
+        }
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+
+    /** At start-up: asks, for each batch whose process died, whether to resume it; yes queues it. */
+    public void offerResumeOfInterrupted() {
+        executor.submit(gateway::interrupted, list -> list.forEach(this::offerResume),
+                failure -> dialogs.showError(messages.get("live.interruptedFailed"), String.valueOf(failure.getMessage())));
+    }
+
+    private void offerResume(BatchRecord b) {
+        if (dialogs.confirm(messages.get("live.interrupted.title"), messages.get("live.interrupted.text",
+                text.operation(b.operation()), b.processedItems(), b.totalItems(), b.vaultId()))) {
+            enqueue(() -> gateway.resume(b.id()));
+        }
+    }
+
+    public BooleanBinding canPause() {
+        return canPause;
+    }
+
+    /** A paused batch, or a cancelled one that just ended. */
+    public BooleanBinding canResume() {
+        return canResume;
+    }
+
+    public BooleanBinding canCancel() {
+        return canCancel;
+    }
+
+    /** A batch is running or starting. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty queuedProperty() {
+        return queued.getReadOnlyProperty();
+    }
+
+    /** The newest snapshot shown: of the running batch, or of the one that ended last. */
+    public ReadOnlyObjectProperty<BatchSnapshot> snapshotProperty() {
+        return snapshot.getReadOnlyProperty();
+    }
+
+    /** "Batch finished: ✓ 48 ✗ 2 ↷ 3 in 1:12" after a batch ended; empty otherwise. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Whether the window has focus (the view binds it); a batch ending unfocused also notifies the desktop. */
+    public BooleanProperty windowFocusedProperty() {
+        return windowFocused;
+    }
+
+    /** The latest outcomes, newest first. */
+    public ObservableList<OutcomeRow> outcomes() {
+        return FXCollections.unmodifiableObservableList(outcomes);
+    }
+
+    /** The formatted counters, rates and headline, bound to the snapshot. */
+    public LiveBatchTexts texts() {
+        return texts;
+    }
+}

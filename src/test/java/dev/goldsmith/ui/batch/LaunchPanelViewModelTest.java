@@ -1,0 +1,108 @@
+package dev.goldsmith.ui.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.batch.BatchSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Start is disabled with a reason a person can act on, and takes its defaults from the saved settings. */
+class LaunchPanelViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private BatchFixture f;
+
+    @AfterEach
+    void close() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    @Test
+    void startIsDisabledWithAReasonUntilItemsAreSelected() {
+        f = new BatchFixture(dir);
+        assertThat(f.launch.startDisabled().get()).isTrue();
+        assertThat(f.launch.disabledReason().get()).isEqualTo("Loading the provider settings\u2026");
+
+        f.launch.loadDefaults();
+
+        assertThat(f.launch.providerText().get()).isEqualTo("Offline rules engine \u2014 not an AI model");
+        assertThat(f.launch.disabledReason().get()).startsWith("Check items in the table");
+        assertThat(f.launch.startDisabled().get()).isTrue();
+
+        f.select("pp-1", "hc-1");
+
+        assertThat(f.launch.startDisabled().get()).isFalse();
+        assertThat(f.launch.disabledReason().get()).isEmpty();
+        assertThat(f.launch.startText().get()).isEqualTo("Start batch (2 items)");
+    }
+
+    @Test
+    void openAiWithoutAKeyToARemoteHostIsNotReadyButLoopbackIs() {
+        f = new BatchFixture(dir);
+        saveOpenAi("https://api.example.com/v1");
+        f.select("pp-1");
+
+        f.launch.loadDefaults();
+
+        assertThat(f.launch.startDisabled().get()).isTrue();
+        assertThat(f.launch.disabledReason().get()).contains("No API key").contains("GOLDSMITH_API_KEY");
+        assertThat(f.launch.providerText().get()).isEqualTo("OpenAI-compatible \u00b7 gpt-test \u00b7 https://api.example.com/v1");
+
+        saveOpenAi("http://127.0.0.1:9/v1");
+        f.launch.loadDefaults();
+
+        assertThat(f.launch.startDisabled().get()).isFalse();
+    }
+
+    @Test
+    void aKeyFromTheEnvironmentMakesARemoteProviderReady() {
+        f = new BatchFixture(dir, Map.of("GOLDSMITH_API_KEY", "sk-test-123456789"));
+        saveOpenAi("https://api.example.com/v1");
+        f.select("pp-1");
+
+        f.launch.loadDefaults();
+
+        assertThat(f.launch.startDisabled().get()).isFalse();
+    }
+
+    @Test
+    void anUnusableBaseUrlIsNamed() {
+        f = new BatchFixture(dir);
+        saveOpenAi("http://api.example.com/v1");
+        f.select("pp-1");
+
+        f.launch.loadDefaults();
+
+        assertThat(f.launch.disabledReason().get()).contains("http://api.example.com/v1");
+    }
+
+    @Test
+    void limitsStartFromTheSavedSettings() {
+        f = new BatchFixture(dir);
+        BatchSettings saved = f.services.batchDefaults().load(Operation.ENHANCE);
+        f.services.batchDefaults().save(saved.withOptions(saved.options().withConcurrency(7).withRpm(120)
+                .withMaxAttempts(4)));
+
+        f.launch.loadDefaults();
+
+        assertThat(f.launch.concurrencyProperty().get()).isEqualTo(7);
+        assertThat(f.launch.rpmProperty().get()).isEqualTo(120);
+        assertThat(f.launch.maxAttemptsProperty().get()).isEqualTo(4);
+    }
+
+    private void saveOpenAi(String baseUrl) {
+        BatchSettings saved = f.services.batchDefaults().load(Operation.ENHANCE);
+        ProviderSettings p = saved.provider();
+        f.services.batchDefaults().save(saved.withProvider(new ProviderSettings(ProviderSettings.OPENAI, baseUrl,
+                "gpt-test", null, p.temperature(), p.maxTokens(), p.timeout(), p.maxConnections(), p.pricing())));
+    }
+}

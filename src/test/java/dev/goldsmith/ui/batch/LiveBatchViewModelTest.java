@@ -1,0 +1,163 @@
+package dev.goldsmith.ui.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchSnapshot;
+import dev.goldsmith.batch.BatchStatus;
+import dev.goldsmith.batch.ItemStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Batches launched from the view models run on the real engine, one after another, and can be controlled. */
+class LiveBatchViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private BatchFixture f;
+    private LoopbackProvider provider;
+
+    @AfterEach
+    void close() {
+        if (provider != null) {
+            provider.allow(1_000); // unblock answers still held at the gate
+        }
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    @Test
+    void startRunsABatchToCompletionAndTheCountersMatchTheDatabase() throws Exception {
+        f = new BatchFixture(dir);
+        f.launch.loadDefaults();
+        f.select("pp-1", "pp-2", "pp-3", "ts-1", "ts-2", "hc-1");
+
+        f.launch.start();
+        f.awaitIdle();
+
+        BatchSnapshot shown = f.live.snapshotProperty().get();
+        BatchRecord stored = f.record(shown.batchId());
+        assertThat(stored.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(shown.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(List.of(shown.total(), shown.processed(), shown.succeeded(), shown.failed(), shown.skipped()))
+                .containsExactly(stored.totalItems(), stored.processedItems(), stored.successfulItems(),
+                        stored.failedItems(), stored.skippedItems())
+                .containsExactly(6, 6, 4, 0, 2);
+        LiveBatchTexts t = f.live.texts();
+        assertThat(t.progress().get()).isEqualTo(1.0);
+        assertThat(t.headline().get()).isEqualTo("Finished 6/6 items");
+        assertThat(List.of(t.succeeded().get(), t.failed().get(), t.skipped().get()))
+                .containsExactly("\u2713 4 enhanced", "\u2717 0 failed", "\u21b7 2 skipped");
+        assertThat(f.live.noticeProperty().get()).startsWith("Batch finished: \u2713 4 \u2717 0 \u21b7 2 in ");
+        assertThat(f.live.outcomes()).hasSize(4).extracting(OutcomeRow::status).containsOnly(ItemStatus.SUCCEEDED);
+        assertThat(f.reloads).hasSize(1);
+        assertThat(f.desktop).isEmpty();
+        assertThat(f.live.canPause().get()).isFalse();
+        assertThat(f.live.canCancel().get()).isFalse();
+        assertThat(f.dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aBatchEndingWhileTheWindowIsNotFocusedAlsoNotifiesTheDesktop() throws Exception {
+        f = new BatchFixture(dir);
+        f.launch.loadDefaults();
+        f.live.windowFocusedProperty().set(false);
+        f.select("pp-1");
+
+        f.launch.start();
+        f.awaitIdle();
+
+        assertThat(f.desktop).singleElement().asString().startsWith("Batch finished: \u2713 1 \u2717 0 \u21b7 0 in ");
+    }
+
+    @Test
+    void aBatchStartedWhileOneRunsWaitsInTheQueueAndRunsAfterIt() throws Exception {
+        f = new BatchFixture(dir);
+        f.launch.loadDefaults();
+        List<String> seen = new ArrayList<>();
+        f.live.snapshotProperty().addListener((obs, was, s) -> seen.add(s.batchId() + " " + s.status().wireName()));
+
+        f.select("pp-1", "pp-3");
+        f.launch.start();
+        f.select("hc-1");
+        f.launch.start();
+
+        assertThat(f.live.queuedProperty().get()).isEqualTo(1);
+        assertThat(f.live.texts().queued().get()).isEqualTo("1 queued");
+        assertThat(f.launch.startText().get()).isEqualTo("Add to queue (1 items)");
+        String first = f.live.snapshotProperty().get().batchId();
+
+        f.ui.runUntil(() -> f.reloads.size() == 2, BatchFixture.TIMEOUT);
+
+        String second = f.live.snapshotProperty().get().batchId();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(seen.indexOf(first + " completed")).isGreaterThanOrEqualTo(0)
+                .isLessThan(seen.indexOf(seen.stream().filter(s -> s.startsWith(second)).findFirst().orElseThrow()));
+        assertThat(f.record(first).totalItems()).isEqualTo(2);
+        assertThat(f.record(second).totalItems()).isEqualTo(1);
+        assertThat(f.record(second).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(f.live.queuedProperty().get()).isZero();
+        assertThat(f.live.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void pauseResumeAndCancelChangeTheStateAndACancelledBatchResumesToTheEnd() throws Exception {
+        f = new BatchFixture(dir);
+        provider = LoopbackProvider.gated();
+        server.setDispatcher(provider);
+        LoopbackProvider.useFor(f.services, server);
+        f.launch.loadDefaults();
+        f.launch.concurrencyProperty().set(1);
+        f.select("pp-1", "pp-3", "ts-1", "hc-1");
+
+        f.launch.start();
+        provider.awaitRequest();
+        f.live.pause();
+        f.awaitSnapshot(s -> s.status() == BatchStatus.PAUSED);
+        assertThat(f.live.canPause().get()).isFalse();
+        assertThat(f.live.canResume().get()).isTrue();
+        assertThat(f.live.canCancel().get()).isTrue();
+        assertThat(f.live.texts().headline().get()).isEqualTo("Paused at 0/4 items");
+
+        provider.allow(1);
+        f.awaitSnapshot(s -> s.processed() == 1);
+        f.live.resume();
+        f.awaitSnapshot(s -> s.status() == BatchStatus.PROCESSING);
+        provider.awaitRequest();
+        f.live.cancel();
+        f.awaitIdle();
+
+        BatchSnapshot cancelled = f.live.snapshotProperty().get();
+        assertThat(cancelled.status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(f.record(cancelled.batchId()).status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(f.record(cancelled.batchId()).processedItems()).isEqualTo(1);
+        assertThat(f.live.noticeProperty().get()).startsWith("Batch cancelled: \u2713 1 \u2717 0 \u21b7 0");
+        assertThat(f.live.canResume().get()).isTrue();
+
+        provider.allow(1_000);
+        f.live.resume();
+        f.awaitIdle();
+
+        BatchSnapshot done = f.live.snapshotProperty().get();
+        BatchRecord stored = f.record(cancelled.batchId());
+        assertThat(done.batchId()).isEqualTo(cancelled.batchId());
+        assertThat(stored.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(List.of(done.processed(), done.succeeded(), done.failed()))
+                .containsExactly(stored.processedItems(), stored.successfulItems(), stored.failedItems())
+                .containsExactly(4, 4, 0);
+        assertThat(done.promptTokens()).isEqualTo(stored.promptTokens()).isPositive();
+        assertThat(f.live.texts().cost().get()).isEqualTo("$" + String.format(java.util.Locale.ROOT, "%.4f",
+                stored.costUsd()));
+    }
+}
