@@ -51,7 +51,7 @@ public final class App extends Application {
         }
         executor = new FxTaskExecutor();
         MainWindow window = MainWindow.load(services, savedSettings, executor, dialogs, messages);
-        Scene scene = new Scene(window.root(), 1200, 760);
+        Scene scene = new Scene(window.root(), 1280, 840);
         Theme.apply(scene, window.main().darkThemeProperty().get());
         window.main().darkThemeProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));
         stage.setTitle(messages.get("app.title"));
