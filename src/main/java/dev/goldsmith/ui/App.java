@@ -55,6 +55,9 @@ public final class App extends Application {
         Theme.apply(scene, window.main().darkThemeProperty().get());
         window.main().darkThemeProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));
         stage.setTitle(messages.get("app.title"));
+        for (String icon : new String[] {"icons/goldsmith-32.png", "icons/goldsmith-256.png"}) {
+            stage.getIcons().add(new javafx.scene.image.Image(App.class.getResource(icon).toExternalForm()));
+        }
         stage.setScene(scene);
         stage.setMinWidth(WindowPlacement.MIN_WIDTH);
         stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
@@ -70,6 +73,9 @@ public final class App extends Application {
     public void stop() {
         if (executor != null) {
             executor.close();
+        }
+        if (services != null) {
+            services.close(); // a batch still running is cancelled cleanly: it stays resumable
         }
     }
 
