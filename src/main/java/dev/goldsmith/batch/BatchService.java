@@ -189,8 +189,15 @@ public final class BatchService implements AutoCloseable {
 
     @Override
     public void close() {
-        running.values().forEach(BatchRun::cancel);
-        running.values().forEach(r -> r.completion().join());
+        List<BatchRun> runs = new ArrayList<>(running.values());
+        runs.forEach(BatchRun::cancel);
+        for (BatchRun run : runs) {
+            try {
+                run.completion().get(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.warn("batch {} did not stop within 15 s; it will read as interrupted", run.batchId(), e);
+            }
+        }
         env.writer().execute(checkpoints::close);
         try {
             env.resources().close();
