@@ -1,5 +1,6 @@
 package dev.goldsmith.ui;
 
+import dev.goldsmith.ui.vault.VaultFilesViewModel;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuBar;
@@ -8,14 +9,16 @@ import javafx.scene.control.MenuBar;
 public final class MainWindowController {
 
     private final MainWindowViewModel viewModel;
+    private final VaultFilesViewModel files;
 
     @FXML
     private MenuBar menuBar;
     @FXML
     private CheckMenuItem darkThemeItem;
 
-    public MainWindowController(MainWindowViewModel viewModel) {
+    public MainWindowController(MainWindowViewModel viewModel, VaultFilesViewModel files) {
         this.viewModel = viewModel;
+        this.files = files;
     }
 
     @FXML
@@ -31,5 +34,15 @@ public final class MainWindowController {
     @FXML
     private void onAbout() {
         viewModel.showAbout();
+    }
+
+    @FXML
+    private void onImport() {
+        files.importFile();
+    }
+
+    @FXML
+    private void onExport() {
+        files.exportVault();
     }
 }
