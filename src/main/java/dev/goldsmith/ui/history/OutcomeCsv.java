@@ -2,6 +2,7 @@ package dev.goldsmith.ui.history;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -14,8 +15,8 @@ final class OutcomeCsv {
     static final List<String> HEADER = List.of("batch_id", "position", "item_id", "status", "attempts", "http_status",
             "error", "before", "after");
 
-    private static final CsvMapper MAPPER = new CsvMapper();
-    private static final CsvSchema SCHEMA = MAPPER.schemaFor(Line.class).withHeader();
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvSchema SCHEMA = MAPPER.schemaFor(Line.class).withHeader().withLineSeparator("\r\n");
 
     private OutcomeCsv() {
     }
