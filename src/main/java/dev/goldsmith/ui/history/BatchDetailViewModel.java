@@ -68,7 +68,6 @@ public final class BatchDetailViewModel {
     private void load(BatchRecord b) {
         long load = ++loads;
         outcomes.clear();
-        focused.set(null);
         if (b == null) {
             return;
         }
