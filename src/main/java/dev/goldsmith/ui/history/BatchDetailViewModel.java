@@ -46,6 +46,7 @@ public final class BatchDetailViewModel {
     private final Runnable onBatchEnded;
     private final ObjectProperty<BatchRecord> batch = new SimpleObjectProperty<>();
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
+    private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
     private final ObjectProperty<OutcomeRow> focused = new SimpleObjectProperty<>();
     private final BooleanBinding canResume = Bindings.createBooleanBinding(
             () -> batch.get() != null && batch.get().status().isResumable(), batch);
@@ -137,7 +138,7 @@ public final class BatchDetailViewModel {
     }
 
     public ObservableList<OutcomeRow> outcomes() {
-        return FXCollections.unmodifiableObservableList(outcomes);
+        return outcomesView;
     }
 
     /** The outcome whose before/after text shows (the table sets it). */

@@ -15,9 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
-import javafx.collections.FXCollections;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -34,6 +32,8 @@ public final class HistoryController {
 
     private final HistoryViewModel viewModel;
     private final BatchDetailViewModel detail;
+    private final XYChart.Series<String, Number> ok = new XYChart.Series<>();
+    private final XYChart.Series<String, Number> failed = new XYChart.Series<>();
 
     @FXML private Label successRateLabel;
     @FXML private Label itemsPerMinuteLabel;
@@ -55,8 +55,7 @@ public final class HistoryController {
     @FXML private TableColumn<BatchRecord, String> countsColumn;
     @FXML private TableColumn<BatchRecord, String> rateColumn;
     @FXML private TableColumn<BatchRecord, BigDecimal> costColumn;
-    @FXML private StackedBarChart<String, Number> dayChart;
-    @FXML private CategoryAxis dayAxis;
+    @FXML private BarChart<String, Number> dayChart;
     @FXML private Label detailTitle;
     @FXML private Button resumeButton;
     @FXML private Button retryButton;
@@ -139,18 +138,15 @@ public final class HistoryController {
     }
 
     private void showDays() {
-        XYChart.Series<String, Number> ok = new XYChart.Series<>();
-        XYChart.Series<String, Number> failed = new XYChart.Series<>();
         ok.setName(viewModel.succeededSeriesName());
         failed.setName(viewModel.failedSeriesName());
-        dayChart.getData().clear();
-        dayAxis.setCategories(FXCollections.observableArrayList(viewModel.days().stream()
-                .map(d -> d.day().toString()).toList()));
-        for (DayCount d : viewModel.days()) {
-            ok.getData().add(new XYChart.Data<>(d.day().toString(), d.succeeded()));
-            failed.getData().add(new XYChart.Data<>(d.day().toString(), d.failed()));
+        ok.getData().setAll(viewModel.days().stream()
+                .map(d -> new XYChart.Data<String, Number>(d.day().toString(), d.succeeded())).toList());
+        failed.getData().setAll(viewModel.days().stream()
+                .map(d -> new XYChart.Data<String, Number>(d.day().toString(), d.failed())).toList());
+        if (dayChart.getData().isEmpty()) {
+            dayChart.getData().setAll(List.of(ok, failed));
         }
-        dayChart.getData().setAll(List.of(ok, failed));
     }
 
     @FXML

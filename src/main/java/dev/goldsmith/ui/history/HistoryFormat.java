@@ -51,7 +51,9 @@ public final class HistoryFormat {
     }
 
     public String cost(BigDecimal usd) {
-        return usd == null ? messages.get("history.none")
-                : "$" + usd.setScale(usd.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
+        if (usd == null || usd.signum() == 0) {
+            return usd == null ? messages.get("history.none") : "$0";
+        }
+        return "$" + usd.setScale(usd.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -41,6 +41,9 @@ public final class HistoryViewModel {
     private final HistoryFormat format;
     private final ObservableList<BatchRecord> rows = FXCollections.observableArrayList();
     private final ObservableList<DayCount> days = FXCollections.observableArrayList();
+    // One read-only view each: a view made per call would drop listeners once it is garbage collected.
+    private final ObservableList<BatchRecord> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<DayCount> daysView = FXCollections.unmodifiableObservableList(days);
     private final ObjectProperty<BatchRecord> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper successRate = new ReadOnlyStringWrapper();
@@ -122,7 +125,9 @@ public final class HistoryViewModel {
         averageDuration.set(messages.get("history.stats.duration",
                 perOperation.isEmpty() ? messages.get("history.none") : perOperation));
         itemsPerMinute.set(messages.get("history.stats.itemsPerMinute", format.rate(stats.itemsPerMinute())));
-        days.setAll(stats.days());
+        if (!days.equals(stats.days())) {
+            days.setAll(stats.days());
+        }
     }
 
     private void loadFailed(Throwable failure) {
@@ -172,12 +177,12 @@ public final class HistoryViewModel {
 
     /** The listed batches, newest first. */
     public ObservableList<BatchRecord> batches() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** Succeeded and failed items per day, oldest first: the chart's bars. */
     public ObservableList<DayCount> days() {
-        return FXCollections.unmodifiableObservableList(days);
+        return daysView;
     }
 
     /** The batch whose detail shows (the table sets it). */

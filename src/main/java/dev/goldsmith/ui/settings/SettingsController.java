@@ -1,5 +1,6 @@
 package dev.goldsmith.ui.settings;
 
+import dev.goldsmith.ai.ProviderSettings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -57,7 +58,7 @@ public final class SettingsController {
             }
         });
         providerBox.valueProperty().bindBidirectional(viewModel.providerProperty());
-        var openai = viewModel.providerProperty().isEqualTo(dev.goldsmith.ai.ProviderSettings.OPENAI);
+        var openai = viewModel.providerProperty().isEqualTo(ProviderSettings.OPENAI);
         baseUrlField.textProperty().bindBidirectional(viewModel.baseUrlProperty());
         baseUrlField.disableProperty().bind(openai.not());
         modelField.textProperty().bindBidirectional(viewModel.modelProperty());

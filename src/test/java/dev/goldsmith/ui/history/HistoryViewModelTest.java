@@ -102,7 +102,7 @@ class HistoryViewModelTest {
         assertThat(vm.successRateProperty().get()).isEqualTo("Success rate 75.0 %");
         assertThat(vm.averageDurationProperty().get()).startsWith("Average duration: Enhance ")
                 .contains(" · Suggest keywords ");
-        assertThat(vm.itemsPerMinuteProperty().get()).matches("Items/minute [0-9,.]+/min");
+        assertThat(vm.itemsPerMinuteProperty().get()).matches("Throughput [0-9,.]+/min");
         assertThat(vm.days()).containsExactly(new DayCount(LocalDate.of(2026, 11, 20), 4, 0),
                 new DayCount(LocalDate.of(2026, 11, 21), 2, 2));
 
@@ -116,7 +116,7 @@ class HistoryViewModelTest {
     void statsOfAnEmptyListSayNothingWasTried() {
         vm.filters().vaultProperty().set(choice(vm.filters().vaultChoices(), "v-empty"));
         assertThat(vm.successRateProperty().get()).isEqualTo("Success rate –");
-        assertThat(vm.itemsPerMinuteProperty().get()).isEqualTo("Items/minute –");
+        assertThat(vm.itemsPerMinuteProperty().get()).isEqualTo("Throughput –");
         assertThat(vm.days()).isEmpty();
     }
 
