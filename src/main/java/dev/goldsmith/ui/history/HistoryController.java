@@ -8,15 +8,12 @@ import dev.goldsmith.ui.StyleClasses;
 import dev.goldsmith.ui.vault.FilterChoice;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -32,8 +29,6 @@ public final class HistoryController {
 
     private final HistoryViewModel viewModel;
     private final BatchDetailViewModel detail;
-    private final XYChart.Series<String, Number> ok = new XYChart.Series<>();
-    private final XYChart.Series<String, Number> failed = new XYChart.Series<>();
 
     @FXML private Label successRateLabel;
     @FXML private Label itemsPerMinuteLabel;
@@ -90,8 +85,7 @@ public final class HistoryController {
         toDate.valueProperty().bindBidirectional(f.toProperty());
         bindBatches();
         bindDetail();
-        viewModel.days().addListener((ListChangeListener<DayCount>) c -> showDays());
-        showDays();
+        DayChart.bind(dayChart, viewModel);
     }
 
     private static <T> void bindChoice(ComboBox<FilterChoice<T>> box, ObservableList<FilterChoice<T>> items,
@@ -135,18 +129,6 @@ public final class HistoryController {
         detail.focusedProperty().bind(outcomesTable.getSelectionModel().selectedItemProperty());
         beforeText.textProperty().bind(detail.beforeText());
         afterText.textProperty().bind(detail.afterText());
-    }
-
-    private void showDays() {
-        ok.setName(viewModel.succeededSeriesName());
-        failed.setName(viewModel.failedSeriesName());
-        ok.getData().setAll(viewModel.days().stream()
-                .map(d -> new XYChart.Data<String, Number>(d.day().toString(), d.succeeded())).toList());
-        failed.getData().setAll(viewModel.days().stream()
-                .map(d -> new XYChart.Data<String, Number>(d.day().toString(), d.failed())).toList());
-        if (dayChart.getData().isEmpty()) {
-            dayChart.getData().setAll(List.of(ok, failed));
-        }
     }
 
     @FXML
