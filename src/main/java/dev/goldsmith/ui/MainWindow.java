@@ -2,15 +2,23 @@ package dev.goldsmith.ui;
 
 import dev.goldsmith.Services;
 import dev.goldsmith.ui.batch.BatchScreens;
+import dev.goldsmith.ui.history.BatchDetailViewModel;
+import dev.goldsmith.ui.history.HistoryController;
+import dev.goldsmith.ui.history.HistoryViewModel;
+import dev.goldsmith.ui.settings.SettingsController;
+import dev.goldsmith.ui.settings.SettingsViewModel;
 import dev.goldsmith.ui.vault.ItemVersionsController;
 import dev.goldsmith.ui.vault.ItemVersionsViewModel;
 import dev.goldsmith.ui.vault.VaultWorkspaceController;
+import dev.goldsmith.ui.vault.VaultFilesViewModel;
 import dev.goldsmith.ui.vault.VaultWorkspaceViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.ZoneId;
 import java.util.Map;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
+import javafx.scene.control.Tab;
 
 /**
  * Builds the window's view models, hands them to the controllers through the {@link ControllerFactory} and
@@ -31,20 +39,38 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 messages, workspace::replaceItem);
         versions.itemProperty().bind(workspace.focusedItemProperty());
         BatchScreens batch = BatchScreens.create(services, workspace, executor, dialogs, messages);
+        VaultFilesViewModel files = new VaultFilesViewModel(services.vaultImporter(), services.vaultExporter(), workspace,
+                executor, dialogs, messages);
+        HistoryViewModel history = new HistoryViewModel(services.batches(), services.vaults(), executor, dialogs,
+                messages, ZoneId.systemDefault());
+        BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), services.apiKeyStore(),
+                System.getenv(), executor, dialogs, messages, history::reload);
+        SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(),
+                System.getenv(), executor, messages, main.darkThemeProperty());
 
         ControllerFactory factory = new ControllerFactory()
-                .register(MainWindowController.class, () -> new MainWindowController(main))
+                .register(MainWindowController.class, () -> new MainWindowController(main, files))
                 .register(VaultWorkspaceController.class, () -> new VaultWorkspaceController(workspace))
-                .register(ItemVersionsController.class, () -> new ItemVersionsController(versions));
+                .register(ItemVersionsController.class, () -> new ItemVersionsController(versions))
+                .register(HistoryController.class, () -> new HistoryController(history, batchDetail))
+                .register(SettingsController.class, () -> new SettingsController(settings));
         batch.register(factory);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"), messages.bundle(),
                 null, factory);
+        Parent root;
         try {
-            Parent root = loader.load();
-            batch.start();
-            return new MainWindow(root, main, workspace);
+            root = loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException("MainWindow.fxml cannot be loaded: " + e.getMessage(), e);
         }
+        ((Tab) loader.getNamespace().get("historyTab")).selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                history.reload();
+            }
+        });
+        history.reload();
+        settings.load();
+        batch.start();
+        return new MainWindow(root, main, workspace);
     }
 }

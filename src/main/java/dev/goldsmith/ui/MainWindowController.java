@@ -1,5 +1,6 @@
 package dev.goldsmith.ui;
 
+import dev.goldsmith.ui.vault.VaultFilesViewModel;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuBar;
@@ -9,6 +10,7 @@ import javafx.scene.control.TabPane;
 public final class MainWindowController {
 
     private final MainWindowViewModel viewModel;
+    private final VaultFilesViewModel files;
 
     @FXML
     private MenuBar menuBar;
@@ -17,8 +19,9 @@ public final class MainWindowController {
     @FXML
     private TabPane tabs;
 
-    public MainWindowController(MainWindowViewModel viewModel) {
+    public MainWindowController(MainWindowViewModel viewModel, VaultFilesViewModel files) {
         this.viewModel = viewModel;
+        this.files = files;
     }
 
     @FXML
@@ -35,5 +38,15 @@ public final class MainWindowController {
     @FXML
     private void onAbout() {
         viewModel.showAbout();
+    }
+
+    @FXML
+    private void onImport() {
+        files.importFile();
+    }
+
+    @FXML
+    private void onExport() {
+        files.exportVault();
     }
 }

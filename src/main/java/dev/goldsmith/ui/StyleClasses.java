@@ -9,6 +9,7 @@ public final class StyleClasses {
     public static final String TIER_BADGE = "gs-tier-badge";
     public static final String MUTED = "gs-muted";
     public static final String VERSION_HEADLINE = "gs-version-headline";
+    public static final String STATUS_CHIP = "gs-status-chip";
 
     private StyleClasses() {
     }
@@ -16,5 +17,10 @@ public final class StyleClasses {
     /** {@code gs-tier-gold}, … — the colour of a tier badge. */
     public static String tier(QualityTier tier) {
         return "gs-tier-" + tier.wireName();
+    }
+
+    /** {@code gs-status-completed}, … — the colour of a batch or item status chip. */
+    public static String status(String wireName) {
+        return "gs-status-" + wireName;
     }
 }

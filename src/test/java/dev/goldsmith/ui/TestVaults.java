@@ -25,7 +25,12 @@ public final class TestVaults {
      * skills), hc-1 bronze (hidden competency).
      */
     public static Services jordan(Path dir) {
-        Services services = Services.open(dir.resolve("goldsmith.db"), CLOCK);
+        return jordan(dir, CLOCK);
+    }
+
+    /** The same vaults, on a store that reads the time from {@code clock}. */
+    public static Services jordan(Path dir, Clock clock) {
+        Services services = Services.open(dir.resolve("goldsmith.db"), clock);
         services.vaults().save(new Vault(VAULT, "Jordan Lee", "jordan@example.com", null, null));
         services.vaults().save(new Vault("v-empty", "Zed Empty", null, null, null));
         services.items().saveAll(VAULT, List.of(

@@ -1,0 +1,169 @@
+package dev.goldsmith.ui.history;
+
+import dev.goldsmith.ai.ApiKey;
+import dev.goldsmith.ai.ApiKeys;
+import dev.goldsmith.batch.BatchHandle;
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchService;
+import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.batch.ItemChange;
+import dev.goldsmith.store.ApiKeyStore;
+import dev.goldsmith.ui.DialogService;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.TaskExecutor;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The selected batch's detail: its item outcomes (loaded in the background), the before/after text of the
+ * focused outcome, and Resume, Retry failed and Export CSV. Resume and retry take the API key the way the
+ * command line does (environment first, then the settings store) and refresh the list when the batch ends.
+ */
+public final class BatchDetailViewModel {
+
+    private final BatchService batches;
+    private final ApiKeyStore keys;
+    private final Map<String, String> env;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final Runnable onBatchEnded;
+    private final ObjectProperty<BatchRecord> batch = new SimpleObjectProperty<>();
+    private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
+    private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
+    private final ObjectProperty<OutcomeRow> focused = new SimpleObjectProperty<>();
+    private final BooleanBinding canResume = Bindings.createBooleanBinding(
+            () -> batch.get() != null && batch.get().status().isResumable(), batch);
+    private final BooleanBinding canRetry = Bindings.createBooleanBinding(
+            () -> batch.get() != null && batch.get().failedItems() > 0, batch);
+    private long loads;
+
+    public BatchDetailViewModel(BatchService batches, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
+                                DialogService dialogs, Messages messages, Runnable onBatchEnded) {
+        this.batches = batches;
+        this.keys = keys;
+        this.env = Map.copyOf(env);
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.onBatchEnded = onBatchEnded;
+        batch.addListener((obs, was, now) -> load(now));
+    }
+
+    private void load(BatchRecord b) {
+        long load = ++loads;
+        outcomes.clear();
+        if (b == null) {
+            return;
+        }
+        executor.submit(() -> rows(b.id()), list -> {
+            if (load == loads) {
+                outcomes.setAll(list);
+            }
+        }, failure -> dialogs.showError(messages.get("history.detail.loadFailed"), String.valueOf(failure.getMessage())));
+    }
+
+    private List<OutcomeRow> rows(String batchId) {
+        Map<String, ItemChange> changes = batches.changes(batchId).stream()
+                .collect(Collectors.toMap(ItemChange::itemId, Function.identity(), (a, b) -> b));
+        return batches.items(batchId).stream().map(i -> OutcomeRow.of(i, changes.get(i.itemId()))).toList();
+    }
+
+    /** Continues the cancelled or interrupted batch in place; completes once it ended and the list was refreshed. */
+    public CompletableFuture<Void> resume() {
+        BatchRecord b = batch.get();
+        return run(() -> batches.resume(b.id(), withKey()), "history.resume.failed");
+    }
+
+    /** Starts a new batch of the failed items; completes once it ended and the list was refreshed. */
+    public CompletableFuture<Void> retryFailed() {
+        BatchRecord b = batch.get();
+        return run(() -> batches.retryFailed(b.id(), withKey()), "history.retry.failed");
+    }
+
+    private CompletableFuture<Void> run(Callable<BatchHandle> start, String failedKey) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        executor.submit(start, handle -> handle.completion().whenComplete((snapshot, error) -> executor.runOnUi(() -> {
+            onBatchEnded.run();
+            done.complete(null);
+        })), failure -> {
+            dialogs.showError(messages.get(failedKey), String.valueOf(failure.getMessage()));
+            done.complete(null);
+        });
+        return done;
+    }
+
+    private UnaryOperator<BatchSettings> withKey() {
+        String key = ApiKeys.resolve(env, keys.read()).map(ApiKey::value).orElse(null);
+        return s -> s.withProvider(s.provider().withApiKey(key));
+    }
+
+    /** Asks for a file and writes the outcomes with before/after text as CSV. */
+    public void exportCsv() {
+        BatchRecord b = batch.get();
+        List<OutcomeRow> rows = List.copyOf(outcomes);
+        dialogs.chooseFileToSave(messages.get("history.export.title"), "batch-" + b.id() + ".csv",
+                List.of(new DialogService.FileType(messages.get("history.export.csvFiles"), List.of("*.csv"))))
+                .ifPresent(file -> executor.submit(() -> write(file, b.id(), rows), ok -> { },
+                        failure -> dialogs.showError(messages.get("history.export.failed"),
+                                String.valueOf(failure.getMessage()))));
+    }
+
+    private static Path write(Path file, String batchId, List<OutcomeRow> rows) throws java.io.IOException {
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            OutcomeCsv.write(batchId, rows, out);
+        }
+        return file;
+    }
+
+    /** The batch to show; the history list binds it to its selection. */
+    public ObjectProperty<BatchRecord> batchProperty() {
+        return batch;
+    }
+
+    public ObservableList<OutcomeRow> outcomes() {
+        return outcomesView;
+    }
+
+    /** The outcome whose before/after text shows (the table sets it). */
+    public ObjectProperty<OutcomeRow> focusedProperty() {
+        return focused;
+    }
+
+    public ObservableValue<String> beforeText() {
+        return focused.map(r -> r.written() ? r.before() : messages.get("history.detail.notWritten")).orElse("");
+    }
+
+    public ObservableValue<String> afterText() {
+        return focused.map(r -> r.written() ? r.after() : "").orElse("");
+    }
+
+    /** Only cancelled and interrupted batches can be resumed. */
+    public BooleanBinding canResumeProperty() {
+        return canResume;
+    }
+
+    public BooleanBinding canRetryProperty() {
+        return canRetry;
+    }
+
+    public String itemStatusName(dev.goldsmith.batch.ItemStatus status) {
+        return messages.get("itemStatus." + status.wireName());
+    }
+}

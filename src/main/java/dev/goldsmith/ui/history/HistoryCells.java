@@ -1,0 +1,51 @@
+package dev.goldsmith.ui.history;
+
+import dev.goldsmith.ui.StyleClasses;
+import java.util.function.Function;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.layout.Region;
+import javafx.util.Callback;
+
+/** The history tables' cells: a coloured status chip, and plain text from a formatter. */
+final class HistoryCells {
+
+    private HistoryCells() {
+    }
+
+    /** A chip coloured by {@code styleClass(value)}, labelled {@code name(value)}. */
+    static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> chip(Function<T, String> name,
+                                                                   Function<T, String> styleClass) {
+        return column -> new TableCell<>() {
+            private final Label chip = new Label();
+
+            {
+                chip.setMinWidth(Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                if (empty || value == null) {
+                    setGraphic(null);
+                    return;
+                }
+                chip.setText(name.apply(value));
+                chip.getStyleClass().setAll("label", StyleClasses.STATUS_CHIP, styleClass.apply(value));
+                setGraphic(chip);
+            }
+        };
+    }
+
+    /** Text from the row's value through {@code text}. */
+    static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> text(Function<T, String> text) {
+        return column -> new TableCell<>() {
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                setText(empty || value == null ? null : text.apply(value));
+            }
+        };
+    }
+}

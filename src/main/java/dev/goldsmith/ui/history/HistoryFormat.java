@@ -1,0 +1,59 @@
+package dev.goldsmith.ui.history;
+
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.ui.Messages;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.OptionalDouble;
+
+/** How the history screen writes times, durations, rates, counts and money. */
+public final class HistoryFormat {
+
+    private final Messages messages;
+    private final DateTimeFormatter when;
+
+    HistoryFormat(Messages messages, ZoneId zone) {
+        this.messages = messages;
+        this.when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone);
+    }
+
+    public String created(Instant at) {
+        return at == null ? "" : when.format(at);
+    }
+
+    /** "42 s", "3 min 05 s", "1 h 02 min". */
+    public String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return messages.get("history.duration.seconds", d.toMillis() / 1000.0);
+        }
+        if (s < 3600) {
+            return messages.get("history.duration.minutes", s / 60, s % 60);
+        }
+        return messages.get("history.duration.hours", s / 3600, (s % 3600) / 60);
+    }
+
+    /** "10 · ✓8 ✗1 ↷1". */
+    public String counts(BatchRecord b) {
+        return messages.get("history.counts", b.totalItems(), b.successfulItems(), b.failedItems(), b.skippedItems());
+    }
+
+    public String itemsPerMinute(BatchRecord b) {
+        return rate(HistoryStats.rate(b.successfulItems() + b.failedItems(), b.activeMs()));
+    }
+
+    String rate(OptionalDouble perMinute) {
+        return perMinute.isPresent() ? messages.get("history.rate", perMinute.getAsDouble()) : messages.get("history.none");
+    }
+
+    public String cost(BigDecimal usd) {
+        if (usd == null || usd.signum() == 0) {
+            return usd == null ? messages.get("history.none") : "$0";
+        }
+        return "$" + usd.setScale(usd.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.goldsmith.ui.settings;
+
+import dev.goldsmith.ai.ProviderSettings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.util.StringConverter;
+
+/** Binds the Settings tab to {@link SettingsViewModel}. */
+public final class SettingsController {
+
+    private static final String OK_STYLE = "gs-test-ok";
+    private static final String FAILED_STYLE = "gs-test-failed";
+
+    private final SettingsViewModel viewModel;
+
+    @FXML private ComboBox<String> providerBox;
+    @FXML private TextField baseUrlField;
+    @FXML private TextField modelField;
+    @FXML private PasswordField apiKeyField;
+    @FXML private Label keyNoteLabel;
+    @FXML private TextField temperatureField;
+    @FXML private TextField maxTokensField;
+    @FXML private TextField timeoutField;
+    @FXML private TextField concurrencyField;
+    @FXML private TextField rpmField;
+    @FXML private TextField maxAttemptsField;
+    @FXML private TextField baseDelayField;
+    @FXML private TextField promptPriceField;
+    @FXML private TextField completionPriceField;
+    @FXML private CheckBox darkThemeBox;
+    @FXML private Label errorLabel;
+    @FXML private Button saveButton;
+    @FXML private Button testButton;
+    @FXML private Label statusLabel;
+    @FXML private Label testResultLabel;
+
+    public SettingsController(SettingsViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        providerBox.getItems().setAll(SettingsViewModel.PROVIDERS);
+        providerBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return viewModel.providerName(value);
+            }
+
+            @Override
+            public String fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        providerBox.valueProperty().bindBidirectional(viewModel.providerProperty());
+        var openai = viewModel.providerProperty().isEqualTo(ProviderSettings.OPENAI);
+        baseUrlField.textProperty().bindBidirectional(viewModel.baseUrlProperty());
+        baseUrlField.disableProperty().bind(openai.not());
+        modelField.textProperty().bindBidirectional(viewModel.modelProperty());
+        modelField.disableProperty().bind(openai.not());
+        apiKeyField.textProperty().bindBidirectional(viewModel.apiKeyProperty());
+        apiKeyField.disableProperty().bind(viewModel.keyFromEnvironmentProperty());
+        keyNoteLabel.textProperty().bind(viewModel.keyNoteProperty());
+        keyNoteLabel.visibleProperty().bind(viewModel.keyFromEnvironmentProperty());
+        keyNoteLabel.managedProperty().bind(keyNoteLabel.visibleProperty());
+        temperatureField.textProperty().bindBidirectional(viewModel.temperatureProperty());
+        maxTokensField.textProperty().bindBidirectional(viewModel.maxTokensProperty());
+        timeoutField.textProperty().bindBidirectional(viewModel.timeoutSecondsProperty());
+        concurrencyField.textProperty().bindBidirectional(viewModel.concurrencyProperty());
+        rpmField.textProperty().bindBidirectional(viewModel.rpmProperty());
+        maxAttemptsField.textProperty().bindBidirectional(viewModel.maxAttemptsProperty());
+        baseDelayField.textProperty().bindBidirectional(viewModel.baseDelayMsProperty());
+        promptPriceField.textProperty().bindBidirectional(viewModel.promptPriceProperty());
+        completionPriceField.textProperty().bindBidirectional(viewModel.completionPriceProperty());
+        darkThemeBox.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        saveButton.disableProperty().bind(viewModel.busyProperty());
+        testButton.disableProperty().bind(viewModel.busyProperty());
+        testResultLabel.textProperty().bind(viewModel.testResultProperty());
+        viewModel.testOkProperty().addListener((obs, was, ok) -> styleTestResult(ok));
+        styleTestResult(false);
+    }
+
+    private void styleTestResult(boolean ok) {
+        testResultLabel.getStyleClass().removeAll(OK_STYLE, FAILED_STYLE);
+        testResultLabel.getStyleClass().add(ok ? OK_STYLE : FAILED_STYLE);
+    }
+
+    @FXML
+    private void onSave() {
+        viewModel.save();
+    }
+
+    @FXML
+    private void onTestConnection() {
+        viewModel.testConnection();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.goldsmith.ui.settings;
+
+import dev.goldsmith.ai.BaseUrls;
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.batch.BatchOptions;
+import dev.goldsmith.batch.BatchSettings;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * The settings screen's text fields, turned into {@link BatchSettings} or refused with one sentence naming
+ * the field and the value ({@link IllegalArgumentException}).
+ */
+record SettingsForm(String provider, String baseUrl, String model, String temperature, String maxTokens,
+                    String timeoutSeconds, String concurrency, String rpm, String maxAttempts, String baseDelayMs,
+                    String promptPrice, String completionPrice) {
+
+    static SettingsForm of(BatchSettings s) {
+        ProviderSettings p = s.provider();
+        BatchOptions o = s.options();
+        return new SettingsForm(p.provider(), p.baseUrl() == null ? "" : p.baseUrl(), p.model() == null ? "" : p.model(),
+                Double.toString(p.temperature()), Integer.toString(p.maxTokens()),
+                Long.toString(p.timeout().toSeconds()), Integer.toString(o.concurrency()), Integer.toString(o.rpm()),
+                Integer.toString(o.maxAttempts()), Long.toString(o.baseDelay().toMillis()),
+                p.pricing().promptPerMillion().toPlainString(), p.pricing().completionPerMillion().toPlainString());
+    }
+
+    /** The settings these fields stand for, without an API key. */
+    BatchSettings toSettings() {
+        boolean openai = ProviderSettings.OPENAI.equals(provider);
+        BatchOptions options = capitalised(() -> BatchOptions.defaults(Operation.ENHANCE)
+                .withConcurrency(whole("Concurrency", concurrency))
+                .withRpm(whole("Requests per minute", rpm))
+                .withMaxAttempts(whole("Max attempts", maxAttempts))
+                .withBaseDelay(Duration.ofMillis(whole("Base delay", baseDelayMs))));
+        double t = decimal("Temperature", temperature).doubleValue();
+        if (t < 0 || t > 2) {
+            throw new IllegalArgumentException("Temperature must be between 0 and 2, not " + temperature.strip() + ".");
+        }
+        int tokens = whole("Max tokens", maxTokens);
+        if (tokens < 1) {
+            throw new IllegalArgumentException("Max tokens must be at least 1, not " + tokens + ".");
+        }
+        int timeout = whole("Timeout", timeoutSeconds);
+        if (timeout < 1) {
+            throw new IllegalArgumentException("Timeout must be at least 1 second, not " + timeout + ".");
+        }
+        if (openai) {
+            BaseUrls.require(baseUrl);
+            if (model.isBlank()) {
+                throw new IllegalArgumentException("The model name is empty: give one such as "
+                        + ProviderSettings.DEFAULT_MODEL + ".");
+            }
+        }
+        Pricing pricing = capitalised(() -> new Pricing(decimal("Prompt price", promptPrice),
+                decimal("Completion price", completionPrice)));
+        ProviderSettings p = new ProviderSettings(provider, openai ? baseUrl.strip() : null,
+                openai ? model.strip() : ProviderSettings.rules().model(), null, t, tokens, Duration.ofSeconds(timeout),
+                options.concurrency(), pricing);
+        return new BatchSettings(options, p);
+    }
+
+    private static int whole(String field, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a whole number, not '" + text.strip() + "'.");
+        }
+    }
+
+    private static BigDecimal decimal(String field, String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + " must be a number such as 0.5, not '" + text.strip() + "'.");
+        }
+    }
+
+    /** Engine messages start in lower case ("concurrency must be …"); on screen a sentence starts with a capital. */
+    private static <T> T capitalised(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage();
+            throw new IllegalArgumentException(m.isEmpty() ? m : m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1), e);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.goldsmith.ui.settings;
+
+import dev.goldsmith.ai.ApiKey;
+import dev.goldsmith.ai.ApiKeys;
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderCheck;
+import dev.goldsmith.ai.ProviderCheckResult;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.batch.BatchDefaults;
+import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.store.ApiKeyStore;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.TaskExecutor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The Settings tab: the provider and engine settings new batches start with, as editable text, saved through
+ * {@link BatchDefaults} (the key through {@link ApiKeyStore}, never the database). A key in the environment
+ * wins over the saved one and cannot be edited here. Test connection runs the provider check in the background.
+ */
+public final class SettingsViewModel {
+
+    public static final List<String> PROVIDERS = List.of(ProviderSettings.RULES, ProviderSettings.OPENAI);
+
+    private final BatchDefaults defaults;
+    private final ApiKeyStore keys;
+    private final Map<String, String> env;
+    private final TaskExecutor executor;
+    private final Messages messages;
+    private final BooleanProperty darkTheme;
+    private final ObjectProperty<String> provider = new SimpleObjectProperty<>(ProviderSettings.RULES);
+    private final StringProperty baseUrl = new SimpleStringProperty("");
+    private final StringProperty model = new SimpleStringProperty("");
+    private final StringProperty apiKey = new SimpleStringProperty("");
+    private final StringProperty temperature = new SimpleStringProperty("");
+    private final StringProperty maxTokens = new SimpleStringProperty("");
+    private final StringProperty timeoutSeconds = new SimpleStringProperty("");
+    private final StringProperty concurrency = new SimpleStringProperty("");
+    private final StringProperty rpm = new SimpleStringProperty("");
+    private final StringProperty maxAttempts = new SimpleStringProperty("");
+    private final StringProperty baseDelayMs = new SimpleStringProperty("");
+    private final StringProperty promptPrice = new SimpleStringProperty("");
+    private final StringProperty completionPrice = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper keyFromEnvironment = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper keyNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
+
+    public SettingsViewModel(BatchDefaults defaults, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
+                             Messages messages, BooleanProperty darkTheme) {
+        this.defaults = defaults;
+        this.keys = keys;
+        this.env = Map.copyOf(env);
+        this.executor = executor;
+        this.messages = messages;
+        this.darkTheme = darkTheme;
+        provider.addListener((obs, was, now) -> fillOpenAiDefaults(now));
+        ApiKeys.resolve(this.env, Optional.empty()).ifPresent(k -> {
+            keyFromEnvironment.set(true);
+            keyNote.set(messages.get("settings.key.fromEnvironment", k.origin()));
+        });
+    }
+
+    /** Reads the saved settings (and key) in the background and shows them. */
+    public void load() {
+        busy.set(true);
+        executor.submit(() -> new Saved(defaults.load(Operation.ENHANCE), keys.read()), saved -> {
+            show(SettingsForm.of(saved.settings()));
+            apiKey.set(keyFromEnvironment.get() ? "" : saved.key().orElse(""));
+            error.set("");
+            busy.set(false);
+        }, failure -> {
+            busy.set(false);
+            error.set(String.valueOf(failure.getMessage()));
+        });
+    }
+
+    private record Saved(BatchSettings settings, Optional<String> key) {
+    }
+
+    /**
+     * Checks the fields and saves them in the background; a bad value is shown in {@link #errorProperty()} and
+     * nothing is saved.
+     *
+     * @return whether the fields were valid (saving then goes on in the background)
+     */
+    public boolean save() {
+        BatchSettings settings;
+        try {
+            settings = form().toSettings();
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            status.set("");
+            return false;
+        }
+        error.set("");
+        busy.set(true);
+        boolean saveKey = !keyFromEnvironment.get();
+        String key = apiKey.get();
+        executor.submit(() -> {
+            defaults.save(settings);
+            if (saveKey) {
+                keys.write(key);
+            }
+            return null;
+        }, ok -> {
+            busy.set(false);
+            status.set(messages.get("settings.saved"));
+        }, failure -> {
+            busy.set(false);
+            error.set(String.valueOf(failure.getMessage()));
+        });
+        return true;
+    }
+
+    /** Checks the provider with the fields as they are (not yet saved) and the key that would be used. */
+    public void testConnection() {
+        ProviderSettings p;
+        try {
+            p = form().toSettings().provider().withApiKey(keyToUse());
+        } catch (IllegalArgumentException e) {
+            testOk.set(false);
+            testResult.set(e.getMessage());
+            return;
+        }
+        busy.set(true);
+        testResult.set(messages.get("settings.test.running"));
+        executor.submit(() -> ProviderCheck.check(p), this::showTest, failure -> showTest(
+                new ProviderCheckResult(false, String.valueOf(failure.getMessage()), 0, java.time.Duration.ZERO)));
+    }
+
+    private void showTest(ProviderCheckResult result) {
+        busy.set(false);
+        testOk.set(result.ok());
+        testResult.set(result.message());
+    }
+
+    private String keyToUse() {
+        Optional<String> typed = Optional.ofNullable(apiKey.get()).filter(k -> !k.isBlank());
+        return ApiKeys.resolve(env, typed).map(ApiKey::value).orElse(null);
+    }
+
+    private SettingsForm form() {
+        return new SettingsForm(provider.get(), baseUrl.get(), model.get(), temperature.get(), maxTokens.get(),
+                timeoutSeconds.get(), concurrency.get(), rpm.get(), maxAttempts.get(), baseDelayMs.get(),
+                promptPrice.get(), completionPrice.get());
+    }
+
+    private void show(SettingsForm f) {
+        provider.set(f.provider());
+        baseUrl.set(f.baseUrl());
+        model.set(f.model());
+        temperature.set(f.temperature());
+        maxTokens.set(f.maxTokens());
+        timeoutSeconds.set(f.timeoutSeconds());
+        concurrency.set(f.concurrency());
+        rpm.set(f.rpm());
+        maxAttempts.set(f.maxAttempts());
+        baseDelayMs.set(f.baseDelayMs());
+        promptPrice.set(f.promptPrice());
+        completionPrice.set(f.completionPrice());
+    }
+
+    private void fillOpenAiDefaults(String now) {
+        if (ProviderSettings.OPENAI.equals(now)) {
+            if (baseUrl.get() == null || baseUrl.get().isBlank()) {
+                baseUrl.set(ProviderSettings.DEFAULT_BASE_URL);
+            }
+            if (model.get() == null || model.get().isBlank() || ProviderSettings.RULES.equals(model.get())) {
+                model.set(ProviderSettings.DEFAULT_MODEL);
+            }
+        }
+    }
+
+    /** "Offline rules" or "OpenAI-compatible". */
+    public String providerName(String value) {
+        return value == null ? "" : messages.get("settings.provider." + value);
+    }
+
+    public ObjectProperty<String> providerProperty() { return provider; }
+    public StringProperty baseUrlProperty() { return baseUrl; }
+    public StringProperty modelProperty() { return model; }
+    public StringProperty apiKeyProperty() { return apiKey; }
+    public StringProperty temperatureProperty() { return temperature; }
+    public StringProperty maxTokensProperty() { return maxTokens; }
+    public StringProperty timeoutSecondsProperty() { return timeoutSeconds; }
+    public StringProperty concurrencyProperty() { return concurrency; }
+    public StringProperty rpmProperty() { return rpm; }
+    public StringProperty maxAttemptsProperty() { return maxAttempts; }
+    public StringProperty baseDelayMsProperty() { return baseDelayMs; }
+    public StringProperty promptPriceProperty() { return promptPrice; }
+    public StringProperty completionPriceProperty() { return completionPrice; }
+
+    /** The window's theme (shared with the View menu; saved when it changes). */
+    public BooleanProperty darkThemeProperty() { return darkTheme; }
+
+    /** True when GOLDSMITH_API_KEY or OPENAI_API_KEY is set: the key field is then disabled. */
+    public ReadOnlyBooleanProperty keyFromEnvironmentProperty() { return keyFromEnvironment.getReadOnlyProperty(); }
+
+    /** "Using the key from the environment (GOLDSMITH_API_KEY)", or empty. */
+    public ReadOnlyStringProperty keyNoteProperty() { return keyNote.getReadOnlyProperty(); }
+
+    /** Why the fields cannot be saved, in one sentence; empty when they can. */
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+
+    /** "Settings saved." after a save. */
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    /** Loading, saving or testing is under way. */
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** The provider check's plain-words message. */
+    public ReadOnlyStringProperty testResultProperty() { return testResult.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty testOkProperty() { return testOk.getReadOnlyProperty(); }
+}

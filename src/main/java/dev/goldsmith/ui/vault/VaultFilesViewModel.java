@@ -1,0 +1,147 @@
+package dev.goldsmith.ui.vault;
+
+import dev.goldsmith.store.ImportResult;
+import dev.goldsmith.store.VaultExistsException;
+import dev.goldsmith.store.VaultExporter;
+import dev.goldsmith.store.VaultImporter;
+import dev.goldsmith.ui.DialogService;
+import dev.goldsmith.ui.DialogService.FileType;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.TaskExecutor;
+import dev.goldsmith.vault.Vault;
+import dev.goldsmith.vault.VaultCsv;
+import dev.goldsmith.vault.VaultFile;
+import dev.goldsmith.vault.VaultFileException;
+import dev.goldsmith.vault.VaultFormat;
+import dev.goldsmith.vault.VaultJson;
+import dev.goldsmith.vault.VaultSummary;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * File ▸ Import… and Export…: a JSON or CSV vault file (DESIGN §7), read and written off the FX thread. A JSON
+ * file brings its own vault (merge is offered when that vault exists); a CSV file's items go into the vault
+ * chosen in the workspace, after a confirmation. Errors name the file and the item, in one sentence.
+ */
+public final class VaultFilesViewModel {
+
+    private final VaultImporter importer;
+    private final VaultExporter exporter;
+    private final VaultWorkspaceViewModel workspace;
+    private final TaskExecutor executor;
+    private final DialogService dialogs;
+    private final Messages messages;
+
+    public VaultFilesViewModel(VaultImporter importer, VaultExporter exporter, VaultWorkspaceViewModel workspace,
+                               TaskExecutor executor, DialogService dialogs, Messages messages) {
+        this.importer = importer;
+        this.exporter = exporter;
+        this.workspace = workspace;
+        this.executor = executor;
+        this.dialogs = dialogs;
+        this.messages = messages;
+    }
+
+    private List<FileType> types() {
+        return List.of(new FileType(messages.get("files.type.vault"), List.of("*.json", "*.csv")),
+                new FileType(messages.get("files.type.json"), List.of("*.json")),
+                new FileType(messages.get("files.type.csv"), List.of("*.csv")));
+    }
+
+    /** Asks for a file and imports it; the workspace reloads afterwards. */
+    public void importFile() {
+        dialogs.chooseFileToOpen(messages.get("files.import.title"), types()).ifPresent(this::importFile);
+    }
+
+    private void importFile(Path file) {
+        String name = file.getFileName().toString();
+        if (VaultFormat.forFileName(name) == VaultFormat.JSON) {
+            run(file, null, false);
+            return;
+        }
+        VaultSummary target = workspace.selectedVaultProperty().get();
+        if (target == null) {
+            dialogs.showError(messages.get("files.import.failed"), messages.get("files.import.csvNeedsVault", name));
+        } else if (dialogs.confirm(messages.get("files.import.csvTitle"),
+                messages.get("files.import.csvConfirm", name, target.vault().name()))) {
+            run(file, target.vault(), true);
+        }
+    }
+
+    private void run(Path file, Vault csvVault, boolean merge) {
+        executor.submit(() -> importer.importVault(read(file, csvVault), merge), this::imported, failure -> {
+            if (failure instanceof VaultExistsException exists && !merge && dialogs.confirm(
+                    messages.get("files.import.existsTitle"), messages.get("files.import.existsConfirm", exists.vaultId()))) {
+                run(file, csvVault, true);
+            } else if (!(failure instanceof VaultExistsException)) {
+                dialogs.showError(messages.get("files.import.failed"), String.valueOf(failure.getMessage()));
+            }
+        });
+    }
+
+    private void imported(ImportResult r) {
+        workspace.reload();
+        dialogs.showInfo(messages.get("files.import.doneTitle"),
+                messages.get("files.import.done", r.vaultName(), r.added(), r.updated(), r.unchanged()));
+    }
+
+    /** Reads a vault file; a bad one is refused with "name: items[3].type: …" and nothing is changed. */
+    static VaultFile read(Path file, Vault csvVault) {
+        String name = file.getFileName().toString();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return csvVault != null ? VaultCsv.read(in, csvVault) : VaultJson.read(in);
+        } catch (VaultFileException e) {
+            throw new VaultFileException(name + ": " + e.getMessage(), e);
+        } catch (CharacterCodingException e) {
+            throw new VaultFileException(name + ": not UTF-8 text; save the file as UTF-8.", e);
+        } catch (IOException e) {
+            throw new VaultFileException(name + ": cannot be read (" + e.getMessage() + ").", e);
+        }
+    }
+
+    /** Asks for a file and writes the workspace's vault there, as CSV for a {@code .csv} name, else JSON. */
+    public void exportVault() {
+        VaultSummary chosen = workspace.selectedVaultProperty().get();
+        if (chosen == null) {
+            dialogs.showError(messages.get("files.export.failed"), messages.get("files.export.noVault"));
+            return;
+        }
+        String id = chosen.vault().id();
+        dialogs.chooseFileToSave(messages.get("files.export.title"), id + ".json", types())
+                .ifPresent(file -> executor.submit(() -> write(id, file), count -> dialogs.showInfo(
+                        messages.get("files.export.doneTitle"), messages.get("files.export.done", count, file)),
+                        failure -> dialogs.showError(messages.get("files.export.failed"),
+                                String.valueOf(failure.getMessage()))));
+    }
+
+    private int write(String vaultId, Path file) throws IOException {
+        VaultFile vault = exporter.export(vaultId).orElseThrow(() -> new VaultFileException(
+                "The vault '" + vaultId + "' no longer exists."));
+        boolean csv = VaultFormat.forFileName(file.getFileName().toString()) == VaultFormat.CSV;
+        if (csv) {
+            VaultCsv.checkWritable(vault.items());
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, ".goldsmith-export-", ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                if (csv) {
+                    VaultCsv.write(vault.items(), out);
+                } else {
+                    VaultJson.write(vault, out);
+                }
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        return vault.items().size();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.goldsmith.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchStatus;
+import dev.goldsmith.batch.ItemStatus;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.RecordingDialogService;
+import dev.goldsmith.ui.SameThreadTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The selected batch's detail, Resume, Retry failed and Export CSV, on real batches, without the FX toolkit. */
+class BatchDetailViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private HistoryFixture fx;
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private HistoryViewModel history;
+    private BatchDetailViewModel detail;
+
+    @BeforeEach
+    void open() {
+        fx = new HistoryFixture(dir);
+        SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
+        Messages messages = Messages.load(Locale.ROOT);
+        history = new HistoryViewModel(fx.services.batches(), fx.services.vaults(), executor, dialogs, messages,
+                ZoneOffset.UTC);
+        detail = new BatchDetailViewModel(fx.services.batches(), fx.services.apiKeyStore(), Map.of(), executor,
+                dialogs, messages, history::reload);
+        detail.batchProperty().bind(history.selectedProperty());
+    }
+
+    @AfterEach
+    void close() {
+        fx.services.close();
+    }
+
+    private void select(BatchRecord b) {
+        history.reload();
+        history.selectedProperty().set(history.batches().stream().filter(r -> r.id().equals(b.id())).findFirst()
+                .orElseThrow());
+    }
+
+    @Test
+    void showsEachItemsOutcomeAndTheBeforeAndAfterOfWrittenItems() throws Exception {
+        BatchRecord b = fx.rules(Operation.ENHANCE, "pp-3", "pp-2");
+        select(b);
+
+        assertThat(detail.outcomes()).extracting(OutcomeRow::itemId, OutcomeRow::status)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("pp-3", ItemStatus.SUCCEEDED),
+                        org.assertj.core.groups.Tuple.tuple("pp-2", ItemStatus.SKIPPED));
+        OutcomeRow written = detail.outcomes().stream().filter(r -> r.itemId().equals("pp-3")).findFirst().orElseThrow();
+        assertThat(written.attempts()).isEqualTo(1);
+        assertThat(written.before()).isEqualTo("Helped with the Python data pipeline");
+        assertThat(written.after()).isNotBlank().isNotEqualTo(written.before());
+
+        detail.focusedProperty().set(written);
+        assertThat(detail.beforeText().getValue()).isEqualTo("Helped with the Python data pipeline");
+        assertThat(detail.afterText().getValue()).isEqualTo(written.after());
+        detail.focusedProperty().set(detail.outcomes().stream().filter(r -> !r.written()).findFirst().orElseThrow());
+        assertThat(detail.beforeText().getValue()).isEqualTo("This item was not written back by the batch.");
+        assertThat(detail.canResumeProperty().get()).as("completed").isFalse();
+        assertThat(detail.canRetryProperty().get()).as("nothing failed").isFalse();
+    }
+
+    @Test
+    void failedItemsShowTheirHttpStatusAndErrorAndRetryMakesANewBatch() throws Exception {
+        BatchRecord refused = fx.refused(server, "pp-1", "hc-1");
+        select(refused);
+
+        assertThat(detail.outcomes()).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(ItemStatus.FAILED);
+            assertThat(r.httpStatus()).isEqualTo(400);
+            assertThat(r.error()).isNotBlank();
+            assertThat(r.written()).isFalse();
+        });
+        assertThat(detail.canRetryProperty().get()).isTrue();
+        assertThat(detail.canResumeProperty().get()).isFalse();
+
+        detail.retryFailed().get(20, TimeUnit.SECONDS);
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(history.batches()).hasSize(2);
+        BatchRecord retry = history.batches().get(0);
+        assertThat(retry.id()).isNotEqualTo(refused.id());
+        assertThat(retry.parentBatchId()).isEqualTo(refused.id());
+        assertThat(retry.totalItems()).isEqualTo(2);
+        assertThat(history.selectedProperty().get().id()).as("the old batch stays selected").isEqualTo(refused.id());
+    }
+
+    @Test
+    void resumeIsOfferedForACancelledBatchAndFinishesItInPlace() throws Exception {
+        BatchRecord cancelled = fx.cancelled(server, "pp-1", "pp-3", "hc-1");
+        assertThat(cancelled.status()).isEqualTo(BatchStatus.CANCELLED);
+        select(cancelled);
+        assertThat(detail.canResumeProperty().get()).isTrue();
+        assertThat(detail.outcomes()).extracting(OutcomeRow::status).contains(ItemStatus.PENDING);
+
+        detail.resume().get(20, TimeUnit.SECONDS);
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(history.batches()).hasSize(1);
+        BatchRecord resumed = history.batches().get(0);
+        assertThat(resumed.id()).isEqualTo(cancelled.id());
+        assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.failedItems()).isEqualTo(3);
+        assertThat(detail.canResumeProperty().get()).as("completed now").isFalse();
+    }
+
+    @Test
+    void exportWritesOutcomesWithBeforeAndAfterAsCsv() throws Exception {
+        BatchRecord b = fx.rules(Operation.ENHANCE, "pp-3", "pp-2");
+        select(b);
+        Path file = dir.resolve("out.csv");
+        dialogs.chooseFile(file);
+
+        detail.exportCsv();
+
+        List<String> lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("batch_id,position,item_id,status,attempts,http_status,error,before,after");
+        assertThat(lines).hasSize(3);
+        String pp3 = lines.stream().filter(l -> l.contains(",pp-3,")).findFirst().orElseThrow();
+        OutcomeRow row = detail.outcomes().stream().filter(r -> r.itemId().equals("pp-3")).findFirst().orElseThrow();
+        assertThat(pp3).startsWith(b.id() + ",").contains(",succeeded,1,")
+                .contains("Helped with the Python data pipeline").contains(row.after());
+        assertThat(lines.stream().filter(l -> l.contains(",pp-2,")).findFirst().orElseThrow()).contains(",skipped,");
+        assertThat(dialogs.errors).isEmpty();
+    }
+}

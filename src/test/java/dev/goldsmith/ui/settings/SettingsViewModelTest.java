@@ -1,0 +1,179 @@
+package dev.goldsmith.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldsmith.Services;
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.SameThreadTaskExecutor;
+import dev.goldsmith.ui.TestVaults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.property.SimpleBooleanProperty;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Settings tab's view model on a real SQLite file and key file, without the FX toolkit. */
+class SettingsViewModelTest {
+
+    private static final String KEY = "sk-test-SECRET-0123456789abcdef";
+
+    @TempDir
+    Path dir;
+
+    @StartStop
+    final MockWebServer server = new MockWebServer();
+
+    private Services services;
+
+    @BeforeEach
+    void open() {
+        services = TestVaults.jordan(dir);
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    private SettingsViewModel vm(Map<String, String> env) {
+        SettingsViewModel vm = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(), env,
+                new SameThreadTaskExecutor(), Messages.load(Locale.ROOT), new SimpleBooleanProperty());
+        vm.load();
+        return vm;
+    }
+
+    @Test
+    void startsFromTheRulesDefaults() {
+        SettingsViewModel vm = vm(Map.of());
+        assertThat(vm.providerProperty().get()).isEqualTo("rules");
+        assertThat(vm.concurrencyProperty().get()).isEqualTo("5");
+        assertThat(vm.keyFromEnvironmentProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void savedSettingsComeBackAndTheKeyGoesToAnOwnerOnlyFileNeverTheDatabase() throws Exception {
+        SettingsViewModel vm = vm(Map.of());
+        vm.providerProperty().set("openai");
+        assertThat(vm.baseUrlProperty().get()).as("filled in on switching").isEqualTo(ProviderSettings.DEFAULT_BASE_URL);
+        vm.modelProperty().set("gpt-4o");
+        vm.apiKeyProperty().set(KEY);
+        vm.concurrencyProperty().set("8");
+        vm.rpmProperty().set("120");
+        vm.maxAttemptsProperty().set("4");
+        vm.baseDelayMsProperty().set("500");
+        vm.temperatureProperty().set("0.3");
+        vm.maxTokensProperty().set("400");
+        vm.timeoutSecondsProperty().set("30");
+        vm.promptPriceProperty().set("0.15");
+        vm.completionPriceProperty().set("0.6");
+
+        assertThat(vm.save()).isTrue();
+
+        assertThat(vm.statusProperty().get()).isEqualTo("Settings saved.");
+        BatchSettings saved = services.batchDefaults().load(Operation.ENHANCE);
+        assertThat(saved.provider().provider()).isEqualTo("openai");
+        assertThat(saved.provider().model()).isEqualTo("gpt-4o");
+        assertThat(saved.provider().timeout().toSeconds()).isEqualTo(30);
+        assertThat(saved.options().concurrency()).isEqualTo(8);
+        assertThat(saved.options().rpm()).isEqualTo(120);
+        assertThat(saved.options().baseDelay().toMillis()).isEqualTo(500);
+        assertThat(saved.provider().pricing().completionPerMillion()).isEqualByComparingTo("0.6");
+
+        Path keyFile = services.apiKeyStore().file();
+        assertThat(Files.readString(keyFile)).isEqualTo(KEY);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile))).isEqualTo("rw-------");
+        assertThat(services.settings().all().values()).noneMatch(v -> v.contains(KEY));
+        assertThat(services.settings().all().keySet()).noneMatch(k -> k.toLowerCase(Locale.ROOT).contains("key"));
+
+        SettingsViewModel again = vm(Map.of());
+        assertThat(again.providerProperty().get()).isEqualTo("openai");
+        assertThat(again.modelProperty().get()).isEqualTo("gpt-4o");
+        assertThat(again.concurrencyProperty().get()).isEqualTo("8");
+        assertThat(again.maxAttemptsProperty().get()).isEqualTo("4");
+        assertThat(again.apiKeyProperty().get()).isEqualTo(KEY);
+    }
+
+    @Test
+    void anEnvironmentKeyIsShownAsSuchAndNeverSaved() {
+        SettingsViewModel vm = vm(Map.of("GOLDSMITH_API_KEY", "sk-env-key-000000000000"));
+        assertThat(vm.keyFromEnvironmentProperty().get()).isTrue();
+        assertThat(vm.keyNoteProperty().get()).isEqualTo("Using the key from the environment (GOLDSMITH_API_KEY)");
+        assertThat(vm.apiKeyProperty().get()).isEmpty();
+
+        assertThat(vm.save()).isTrue();
+        assertThat(services.apiKeyStore().read()).isEmpty();
+    }
+
+    @Test
+    void aBadValueIsRefusedInOneSentenceAndNothingIsSaved() {
+        SettingsViewModel vm = vm(Map.of());
+        vm.concurrencyProperty().set("0");
+
+        assertThat(vm.save()).isFalse();
+
+        assertThat(vm.errorProperty().get()).isEqualTo("Concurrency must be between 1 and 64, not 0.");
+        assertThat(services.settings().all()).doesNotContainKey("concurrency");
+
+        vm.concurrencyProperty().set("lots");
+        vm.save();
+        assertThat(vm.errorProperty().get()).isEqualTo("Concurrency must be a whole number, not 'lots'.");
+
+        vm.concurrencyProperty().set("3");
+        assertThat(vm.save()).isTrue();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void testConnectionReportsOkFromALoopbackServer() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"gpt-test\",\"choices\":[{\"index\":0,"
+                        + "\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"ok\\\": true}\"}}],"
+                        + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":4,\"total_tokens\":13}}")
+                .build());
+        SettingsViewModel vm = openai(vm(Map.of()));
+
+        vm.testConnection();
+
+        assertThat(vm.testOkProperty().get()).as(vm.testResultProperty().get()).isTrue();
+        assertThat(vm.testResultProperty().get()).startsWith("OK: model gpt-test answered in");
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    }
+
+    @Test
+    void testConnectionSaysTheKeyWasRefusedOn401() {
+        server.enqueue(new MockResponse.Builder().code(401).setHeader("Content-Type", "application/json")
+                .body("{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\","
+                        + "\"code\":\"invalid_api_key\"}}")
+                .build());
+        SettingsViewModel vm = openai(vm(Map.of()));
+
+        vm.testConnection();
+
+        assertThat(vm.testOkProperty().get()).isFalse();
+        assertThat(vm.testResultProperty().get()).contains("401").doesNotContain(KEY);
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    private SettingsViewModel openai(SettingsViewModel vm) {
+        vm.providerProperty().set("openai");
+        vm.baseUrlProperty().set(server.url("/v1").toString());
+        vm.modelProperty().set("gpt-test");
+        vm.apiKeyProperty().set(KEY);
+        return vm;
+    }
+}
