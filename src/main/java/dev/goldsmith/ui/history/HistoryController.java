@@ -33,15 +33,15 @@ public final class HistoryController {
     @FXML private Label successRateLabel;
     @FXML private Label itemsPerMinuteLabel;
     @FXML private Label averageDurationLabel;
-    @FXML private ProgressIndicator loadingIndicator;
-    @FXML private TextField searchField;
+    @FXML private ProgressIndicator historyLoadingIndicator;
+    @FXML private TextField historySearchField;
     @FXML private ComboBox<FilterChoice<BatchStatus>> statusFilter;
     @FXML private ComboBox<FilterChoice<Operation>> operationFilter;
     @FXML private ComboBox<FilterChoice<String>> vaultFilter;
     @FXML private DatePicker fromDate;
     @FXML private DatePicker toDate;
     @FXML private TableView<BatchRecord> batchesTable;
-    @FXML private Label placeholderLabel;
+    @FXML private Label historyPlaceholderLabel;
     @FXML private TableColumn<BatchRecord, BatchStatus> statusColumn;
     @FXML private TableColumn<BatchRecord, String> vaultColumn;
     @FXML private TableColumn<BatchRecord, String> operationColumn;
@@ -52,8 +52,8 @@ public final class HistoryController {
     @FXML private TableColumn<BatchRecord, BigDecimal> costColumn;
     @FXML private BarChart<String, Number> dayChart;
     @FXML private Label detailTitle;
-    @FXML private Button resumeButton;
-    @FXML private Button retryButton;
+    @FXML private Button historyResumeButton;
+    @FXML private Button historyRetryButton;
     @FXML private Button exportButton;
     @FXML private TableView<OutcomeRow> outcomesTable;
     @FXML private TableColumn<OutcomeRow, String> itemColumn;
@@ -74,10 +74,10 @@ public final class HistoryController {
         successRateLabel.textProperty().bind(viewModel.successRateProperty());
         itemsPerMinuteLabel.textProperty().bind(viewModel.itemsPerMinuteProperty());
         averageDurationLabel.textProperty().bind(viewModel.averageDurationProperty());
-        loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
-        placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
+        historyLoadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
+        historyPlaceholderLabel.textProperty().bind(viewModel.placeholderProperty());
         HistoryFilters f = viewModel.filters();
-        searchField.textProperty().bindBidirectional(f.searchProperty());
+        historySearchField.textProperty().bindBidirectional(f.searchProperty());
         bindChoice(statusFilter, f.statusChoices(), f.statusProperty());
         bindChoice(operationFilter, f.operationChoices(), f.operationProperty());
         bindChoice(vaultFilter, f.vaultChoices(), f.vaultProperty());
@@ -115,8 +115,8 @@ public final class HistoryController {
     private void bindDetail() {
         detailTitle.textProperty().bind(viewModel.selectedProperty().map(viewModel::detailTitle)
                 .orElse(viewModel.detailTitle(null)));
-        resumeButton.disableProperty().bind(detail.canResumeProperty().not());
-        retryButton.disableProperty().bind(detail.canRetryProperty().not());
+        historyResumeButton.disableProperty().bind(detail.canResumeProperty().not());
+        historyRetryButton.disableProperty().bind(detail.canRetryProperty().not());
         exportButton.disableProperty().bind(Bindings.isEmpty(detail.outcomes()));
         outcomesTable.setItems(detail.outcomes());
         itemColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemId()));

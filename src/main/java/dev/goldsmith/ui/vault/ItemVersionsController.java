@@ -16,7 +16,7 @@ public final class ItemVersionsController {
 
     @FXML private Label titleLabel;
     @FXML private ListView<ItemVersion> versionList;
-    @FXML private Label placeholderLabel;
+    @FXML private Label versionsPlaceholderLabel;
     @FXML private Button revertButton;
 
     public ItemVersionsController(ItemVersionsViewModel viewModel) {
@@ -26,7 +26,7 @@ public final class ItemVersionsController {
     @FXML
     private void initialize() {
         titleLabel.textProperty().bind(viewModel.titleProperty());
-        placeholderLabel.textProperty().bind(viewModel.placeholderTextProperty());
+        versionsPlaceholderLabel.textProperty().bind(viewModel.placeholderTextProperty());
         versionList.setItems(viewModel.versions());
         versionList.setCellFactory(list -> new VersionCell());
         versionList.getSelectionModel().selectedItemProperty()

@@ -110,9 +110,9 @@ class BatchPanelsFxTest {
         robot.clickOn("#cancelButton");
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text(robot, "#headlineLabel").startsWith("Cancelled at 0/4"));
-        assertThat(latestBatch().status()).isEqualTo(BatchStatus.CANCELLED);
         Button resume = robot.lookup("#resumeButton").queryButton();
-        assertThat(resume.isDisabled()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !resume.isDisabled());
+        assertThat(latestBatch().status()).isEqualTo(BatchStatus.CANCELLED);
 
         gated.allow(1_000);
         robot.clickOn(resume);

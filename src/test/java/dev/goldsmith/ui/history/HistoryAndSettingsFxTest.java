@@ -78,8 +78,8 @@ class HistoryAndSettingsFxTest {
         assertThat(outcomes.getItems()).extracting(OutcomeRow::itemId).containsExactlyInAnyOrder("pp-1", "ts-1", "hc-1");
         assertThat(robot.lookup("#detailTitle").queryAs(Label.class).getText())
                 .startsWith("Batch " + keywords.id().substring(0, 8));
-        assertThat(robot.lookup("#resumeButton").queryButton().isDisabled()).isTrue();
-        assertThat(robot.lookup("#retryButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#historyResumeButton").queryButton().isDisabled()).isTrue();
+        assertThat(robot.lookup("#historyRetryButton").queryButton().isDisabled()).isTrue();
 
         robot.clickOn(tab(robot, "Settings"));
         robot.doubleClickOn("#concurrencyField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
