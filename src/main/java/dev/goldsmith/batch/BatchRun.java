@@ -46,8 +46,7 @@ final class BatchRun implements BatchHandle {
     private long holdUntil = Long.MIN_VALUE;
     private int consecutiveRateLimits;
     private BigDecimal spent;
-    private EngineLoop.Cancellable wakeTimer;
-    private long wakeAt;
+    private final WakeTimer wake;
     private EngineLoop.Cancellable heartbeatTimer;
     private boolean started;
     private boolean finished;
@@ -61,6 +60,7 @@ final class BatchRun implements BatchHandle {
         this.pacer = Pacer.forRpm(options.rpm());
         this.publisher = new SnapshotPublisher(cfg.delivery());
         this.spent = record.costUsd();
+        this.wake = new WakeTimer(loop, this::pump);
         pending.forEach(item -> ready.addLast(new Work(item)));
         publisher.publish(state.snapshot(loop.nanoTime(), 0, Duration.ZERO));
     }
@@ -153,12 +153,12 @@ final class BatchRun implements BatchHandle {
                 && inFlight.size() < options.concurrency()) {
             now = loop.nanoTime();
             if (now < holdUntil) {
-                wakeAt(holdUntil);
+                wake.wakeAt(holdUntil);
                 break;
             }
             long next = pacer.nextAllowedNanos(now);
             if (next > now) {
-                wakeAt(next);
+                wake.wakeAt(next);
                 break;
             }
             if (options.maxCostUsd() != null && spent.compareTo(options.maxCostUsd()) >= 0) {
@@ -169,7 +169,7 @@ final class BatchRun implements BatchHandle {
             dispatch(ready.pollFirst(), now);
         }
         if (!delayed.isEmpty() && !state.stopping()) {
-            wakeAt(delayed.peek().readyAt);
+            wake.wakeAt(delayed.peek().readyAt);
         }
         maybeFinish();
     }
@@ -193,21 +193,6 @@ final class BatchRun implements BatchHandle {
         CompletableFuture<EnhanceResult> sent = call;
         call.whenComplete((result, error) -> loop.execute(() -> onAnswer(work, sent, result, error)));
         publish();
-    }
-
-    private void wakeAt(long at) {
-        long now = loop.nanoTime();
-        if (wakeTimer != null && wakeAt <= at && wakeAt > now) {
-            return;
-        }
-        if (wakeTimer != null) {
-            wakeTimer.cancel();
-        }
-        wakeAt = at;
-        wakeTimer = loop.schedule(Duration.ofNanos(Math.max(0, at - now)), () -> {
-            wakeTimer = null;
-            pump();
-        });
     }
 
     // --- answers -----------------------------------------------------------------------------------------------
@@ -248,10 +233,7 @@ final class BatchRun implements BatchHandle {
                 work.attempts--; // a 429 does not use up the item's attempts
                 work.rateLimitWaits++;
                 consecutiveRateLimits++;
-                Duration hold = failure.retryAfter().orElseGet(() -> options.rpm() > 0 || consecutiveRateLimits > 2
-                        ? backoff.rateLimitHold(Math.max(1, consecutiveRateLimits - (options.rpm() > 0 ? 0 : 2)))
-                        : Duration.ZERO);
-                holdUntil = Math.max(holdUntil, now + hold.toNanos());
+                holdUntil = Math.max(holdUntil, now + holdAfter429(failure).toNanos());
                 if (work.rateLimitWaits > options.maxRateLimitWaits()) {
                     checkpoint(work, ItemStatus.FAILED, "Rate limited " + work.rateLimitWaits + " times: "
                             + failure.message(), failure.httpStatus(), null);
@@ -285,6 +267,19 @@ final class BatchRun implements BatchHandle {
                 }
             }
         }
+    }
+
+    /**
+     * How long every new dispatch waits after a 429: the provider's own wait when it gave one. Without one, a fixed
+     * rpm backs off exponentially from the base delay; the adaptive pacer has already cut its rate, so it only
+     * backs off once 429s keep coming (the third in a row and on).
+     */
+    private Duration holdAfter429(Failure failure) {
+        if (failure.retryAfter().isPresent()) {
+            return failure.retryAfter().get();
+        }
+        int streak = options.rpm() > 0 ? consecutiveRateLimits : consecutiveRateLimits - 2;
+        return streak > 0 ? backoff.rateLimitHold(streak) : Duration.ZERO;
     }
 
     // --- checkpoints -------------------------------------------------------------------------------------------
@@ -357,10 +352,7 @@ final class BatchRun implements BatchHandle {
     }
 
     private void cancelTimers() {
-        if (wakeTimer != null) {
-            wakeTimer.cancel();
-            wakeTimer = null;
-        }
+        wake.cancel();
         if (heartbeatTimer != null) {
             heartbeatTimer.cancel();
             heartbeatTimer = null;
