@@ -229,7 +229,7 @@ final class BatchRun implements BatchHandle {
     private void onFailure(Work work, Failure failure, long now) {
         switch (failure.kind()) {
             case RATE_LIMITED -> {
-                pacer.onRateLimited(now, work.dispatchedAt);
+                pacer.onRateLimited(now, work.dispatchedAt, failure.retryAfter().isPresent());
                 work.attempts--; // a 429 does not use up the item's attempts
                 work.rateLimitWaits++;
                 consecutiveRateLimits++;

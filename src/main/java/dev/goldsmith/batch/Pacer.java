@@ -15,8 +15,8 @@ interface Pacer {
     default void onAccepted(long now) {
     }
 
-    /** A call sent at {@code dispatchedAt} met a 429. */
-    default void onRateLimited(long now, long dispatchedAt) {
+    /** A call sent at {@code dispatchedAt} met a 429; {@code providerGaveWait} when it said how long to wait. */
+    default void onRateLimited(long now, long dispatchedAt, boolean providerGaveWait) {
     }
 
     /** Requests per second currently allowed; infinite when unlimited. */

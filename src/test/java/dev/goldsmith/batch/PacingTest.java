@@ -21,7 +21,7 @@ class PacingTest {
             pacer.onDispatch(i * SECOND / 40);
             pacer.onAccepted(i * SECOND / 40);
         }
-        pacer.onRateLimited(SECOND, SECOND - 1);
+        pacer.onRateLimited(SECOND, SECOND - 1, false);
         assertThat(pacer.currentRate()).isCloseTo(18.0, org.assertj.core.data.Offset.offset(0.5));
         assertThat(pacer.nextAllowedNanos(SECOND)).isGreaterThan(SECOND / 2);
     }
@@ -32,9 +32,9 @@ class PacingTest {
         for (int i = 0; i < 10; i++) {
             pacer.onAccepted(i * SECOND / 10);
         }
-        pacer.onRateLimited(SECOND, SECOND - 5);
+        pacer.onRateLimited(SECOND, SECOND - 5, false);
         double afterFirst = pacer.currentRate();
-        pacer.onRateLimited(SECOND + 10, SECOND - 3); // was already in flight
+        pacer.onRateLimited(SECOND + 10, SECOND - 3, false); // was already in flight
         assertThat(pacer.currentRate()).isEqualTo(afterFirst);
     }
 
@@ -44,7 +44,7 @@ class PacingTest {
         for (int i = 0; i < 10; i++) {
             pacer.onAccepted(i * SECOND / 10);
         }
-        pacer.onRateLimited(SECOND, SECOND);
+        pacer.onRateLimited(SECOND, SECOND, false);
         double cut = pacer.currentRate();
         long t = SECOND;
         for (int i = 0; i < 200; i++) {
@@ -61,7 +61,7 @@ class PacingTest {
         assertThat(pacer.nextAllowedNanos(0)).isZero();
         pacer.onDispatch(0);
         assertThat(pacer.nextAllowedNanos(0)).isEqualTo(SECOND / 2);
-        pacer.onRateLimited(1, 0);
+        pacer.onRateLimited(1, 0, false);
         assertThat(pacer.currentRate()).isEqualTo(2.0);
     }
 
