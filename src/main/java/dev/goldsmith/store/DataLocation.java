@@ -12,6 +12,7 @@ public final class DataLocation {
 
     public static final String DB_ENV = "GOLDSMITH_DB";
     public static final String DB_FILE = "goldsmith.db";
+    public static final String DB_PROPERTY = "goldsmith.db";
 
     private DataLocation() {
     }
@@ -48,7 +49,13 @@ public final class DataLocation {
         return dataFolder.resolve(DB_FILE);
     }
 
+    /**
+     * The database file for this process: {@code --db}, else the system property {@code goldsmith.db} (for
+     * launchers and tests), else {@code GOLDSMITH_DB}, else the data folder's.
+     */
     public static Path databaseFile(Path explicit) {
-        return databaseFile(explicit, System.getenv(), dataFolder());
+        String property = System.getProperty(DB_PROPERTY);
+        Path chosen = explicit != null ? explicit : property != null && !property.isBlank() ? Path.of(property) : null;
+        return databaseFile(chosen, System.getenv(), dataFolder());
     }
 }
