@@ -26,6 +26,10 @@ class FirstStartFxTest {
     @AfterEach
     void tearDown() throws Exception {
         if (app != null) {
+            FxToolkit.setupStage(stage -> {
+                stage.hide(); // saves the window placement while the app still runs
+                stage.setOnHidden(null); // the primary stage is shared with later tests
+            });
             FxToolkit.cleanupApplication(app);
         }
         System.clearProperty(DataLocation.DB_PROPERTY);
