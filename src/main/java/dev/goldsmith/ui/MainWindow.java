@@ -70,6 +70,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         });
         history.reload();
         settings.load();
+        settings.savedRevisionProperty().addListener((obs, was, now) -> batch.launch().loadDefaults());
         batch.start();
         return new MainWindow(root, main, workspace);
     }

@@ -58,6 +58,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyLongWrapper savedRevision = new javafx.beans.property.ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
 
     public SettingsViewModel(BatchDefaults defaults, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
@@ -120,6 +121,7 @@ public final class SettingsViewModel {
         }, ok -> {
             busy.set(false);
             status.set(messages.get("settings.saved"));
+            savedRevision.set(savedRevision.get() + 1);
         }, failure -> {
             busy.set(false);
             error.set(String.valueOf(failure.getMessage()));
@@ -227,4 +229,7 @@ public final class SettingsViewModel {
     public ReadOnlyStringProperty testResultProperty() { return testResult.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty testOkProperty() { return testOk.getReadOnlyProperty(); }
+
+    /** Goes up by one each time settings are saved: other screens reload their defaults on it. */
+    public javafx.beans.property.ReadOnlyLongProperty savedRevisionProperty() { return savedRevision.getReadOnlyProperty(); }
 }

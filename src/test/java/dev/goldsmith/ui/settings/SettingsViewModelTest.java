@@ -84,6 +84,7 @@ class SettingsViewModelTest {
         assertThat(vm.save()).isTrue();
 
         assertThat(vm.statusProperty().get()).isEqualTo("Settings saved.");
+        assertThat(vm.savedRevisionProperty().get()).as("other screens are told").isEqualTo(1);
         BatchSettings saved = services.batchDefaults().load(Operation.ENHANCE);
         assertThat(saved.provider().provider()).isEqualTo("openai");
         assertThat(saved.provider().model()).isEqualTo("gpt-4o");
@@ -126,6 +127,7 @@ class SettingsViewModelTest {
         assertThat(vm.save()).isFalse();
 
         assertThat(vm.errorProperty().get()).isEqualTo("Concurrency must be between 1 and 64, not 0.");
+        assertThat(vm.savedRevisionProperty().get()).isZero();
         assertThat(services.settings().all()).doesNotContainKey("concurrency");
 
         vm.concurrencyProperty().set("lots");
