@@ -3,11 +3,14 @@ package dev.goldsmith.batch;
 import dev.goldsmith.ai.EnhanceResult;
 import dev.goldsmith.store.Columns;
 import dev.goldsmith.store.Database;
+import dev.goldsmith.store.ItemRepository;
+import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.StoreException;
+import dev.goldsmith.vault.ItemVersion;
 import dev.goldsmith.vault.QualityTier;
+import dev.goldsmith.vault.VaultItem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -41,47 +44,17 @@ final class CheckpointWriter implements AutoCloseable {
     /** Commits a succeeded item. Throws {@link StoreException} and leaves everything as it was on failure. */
     Committed success(ItemResult r) {
         return transaction(c -> {
-            Previous old = previous(c, r.vaultId(), r.itemId());
+            VaultItem current = ItemRepository.find(c, r.vaultId(), r.itemId()).orElseThrow(() -> new SQLException(
+                    "item '" + r.itemId() + "' no longer exists in vault '" + r.vaultId() + "'"));
             EnhanceResult.Success s = r.success();
-            String content = s.content() != null ? s.content() : old.content;
-            String tier = s.newTier() != null ? s.newTier().wireName() : old.tier;
-            Double confidence = s.confidence() != null ? s.confidence() : old.confidence;
-            String keywords = Columns.keywords(s.keywords());
-            String now = Columns.time(r.finishedAt());
+            VaultItem updated = new VaultItem(current.id(), current.vaultId(), current.type(),
+                    s.content() != null ? s.content() : current.content(),
+                    s.newTier() != null ? s.newTier() : current.tier(), s.keywords(),
+                    s.confidence() != null ? s.confidence() : current.confidenceScore(), current.createdAt(), null);
             markItem(c, r);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE vault_items SET content = ?, quality_tier = ?,"
-                    + " keywords = ?, confidence_score = ?, last_updated_at = ? WHERE vault_id = ? AND id = ?")) {
-                ps.setString(1, content);
-                ps.setString(2, tier);
-                ps.setString(3, keywords);
-                Columns.setNullableDouble(ps, 4, confidence);
-                ps.setString(5, now);
-                ps.setString(6, r.vaultId());
-                ps.setString(7, r.itemId());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO item_versions (vault_id, item_id, batch_operation_id, content, quality_tier, keywords,
-                        confidence_score, new_content, new_quality_tier, new_keywords, new_confidence_score, reason,
-                        created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                ps.setString(1, r.vaultId());
-                ps.setString(2, r.itemId());
-                ps.setString(3, r.batchId());
-                ps.setString(4, old.content);
-                ps.setString(5, old.tier);
-                ps.setString(6, old.keywords);
-                Columns.setNullableDouble(ps, 7, old.confidence);
-                ps.setString(8, content);
-                ps.setString(9, tier);
-                ps.setString(10, keywords);
-                Columns.setNullableDouble(ps, 11, confidence);
-                ps.setString(12, r.operation().wireName());
-                ps.setString(13, now);
-                ps.executeUpdate();
-            }
+            ItemVersionRepository.writeBack(c, updated, r.batchId(), ItemVersion.REASON_BATCH, r.finishedAt());
             countBatch(c, r, "successful_items");
-            return new Committed(QualityTier.fromWire(old.tier).orElseThrow(), QualityTier.fromWire(tier).orElseThrow());
+            return new Committed(current.tier(), updated.tier());
         });
     }
 
@@ -142,24 +115,6 @@ final class CheckpointWriter implements AutoCloseable {
             ps.setString(5, Columns.time(r.finishedAt()));
             ps.setString(6, r.batchId());
             ps.executeUpdate();
-        }
-    }
-
-    private record Previous(String content, String tier, String keywords, Double confidence) {
-    }
-
-    private static Previous previous(Connection c, String vaultId, String itemId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT content, quality_tier, keywords, confidence_score"
-                + " FROM vault_items WHERE vault_id = ? AND id = ?")) {
-            ps.setString(1, vaultId);
-            ps.setString(2, itemId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new SQLException("item '" + itemId + "' no longer exists in vault '" + vaultId + "'");
-                }
-                return new Previous(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Columns.nullableDouble(rs, "confidence_score"));
-            }
         }
     }
 

@@ -47,7 +47,8 @@ public final class ItemRepository {
         return db.read(c -> find(c, vaultId, itemId));
     }
 
-    static Optional<VaultItem> find(Connection c, String vaultId, String itemId) throws SQLException {
+    /** The item, read inside a caller's transaction. */
+    public static Optional<VaultItem> find(Connection c, String vaultId, String itemId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + COLUMNS + " FROM vault_items WHERE vault_id = ? AND id = ?")) {
             ps.setString(1, vaultId);

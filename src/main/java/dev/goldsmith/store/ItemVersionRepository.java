@@ -83,7 +83,7 @@ public final class ItemVersionRepository {
     }
 
     /** The write-back inside a caller's transaction: updates the item and appends its version row. */
-    static VaultItem writeBack(Connection c, VaultItem updated, String batchOperationId, String reason, Instant now)
+    public static VaultItem writeBack(Connection c, VaultItem updated, String batchOperationId, String reason, Instant now)
             throws SQLException {
         VaultItem before = ItemRepository.find(c, updated.vaultId(), updated.id())
                 .orElseThrow(() -> new StoreException("Item " + updated.id() + " of vault " + updated.vaultId()
