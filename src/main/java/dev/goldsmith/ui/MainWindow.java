@@ -44,7 +44,8 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         HistoryViewModel history = new HistoryViewModel(services.batches(), services.vaults(), executor, dialogs,
                 messages, ZoneId.systemDefault());
         BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), services.apiKeyStore(),
-                System.getenv(), executor, dialogs, messages, history::reload);
+                System.getenv(), executor, dialogs, messages, history::reload,
+                services.itemVersions(), workspace::reload);
         SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(),
                 System.getenv(), executor, messages, main.darkThemeProperty());
 

@@ -8,6 +8,7 @@ import dev.goldsmith.batch.BatchService;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.ItemChange;
 import dev.goldsmith.store.ApiKeyStore;
+import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
@@ -44,18 +45,29 @@ public final class BatchDetailViewModel {
     private final DialogService dialogs;
     private final Messages messages;
     private final Runnable onBatchEnded;
+    private final ItemVersionRepository versions;
+    private final Runnable onItemsChanged;
     private final ObjectProperty<BatchRecord> batch = new SimpleObjectProperty<>();
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
     private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
     private final ObjectProperty<OutcomeRow> focused = new SimpleObjectProperty<>();
     private final BooleanBinding canResume = Bindings.createBooleanBinding(
             () -> batch.get() != null && batch.get().status().isResumable(), batch);
+    private final BooleanBinding canRevert = Bindings.createBooleanBinding(
+            () -> focused.get() != null && focused.get().versionId() != null, focused);
     private final BooleanBinding canRetry = Bindings.createBooleanBinding(
             () -> batch.get() != null && batch.get().failedItems() > 0, batch);
     private long loads;
 
+    /**
+     * @param onBatchEnded   called when a batch resumed or retried from here ends
+     * @param onItemsChanged called after an item was reverted, so the workspace shows it
+     */
     public BatchDetailViewModel(BatchService batches, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
-                                DialogService dialogs, Messages messages, Runnable onBatchEnded) {
+                                DialogService dialogs, Messages messages, Runnable onBatchEnded,
+                                ItemVersionRepository versions, Runnable onItemsChanged) {
+        this.versions = versions;
+        this.onItemsChanged = onItemsChanged;
         this.batches = batches;
         this.keys = keys;
         this.env = Map.copyOf(env);
@@ -152,6 +164,24 @@ public final class BatchDetailViewModel {
 
     public ObservableValue<String> afterText() {
         return focused.map(r -> r.written() ? r.after() : "").orElse("");
+    }
+
+    /** Restores the focused item's text, tier and keywords from before this batch (asks first). */
+    public void revertFocused() {
+        OutcomeRow row = focused.get();
+        if (row == null || row.versionId() == null
+                || !dialogs.confirm(messages.get("history.revert.title"), messages.get("history.revert.confirm", row.itemId()))) {
+            return;
+        }
+        executor.submit(() -> versions.revert(row.versionId()), item -> {
+            onItemsChanged.run();
+            load(batch.get());
+        }, failure -> dialogs.showError(messages.get("history.revert.failed"), String.valueOf(failure.getMessage())));
+    }
+
+    /** Revert is offered for an item this batch wrote back. */
+    public BooleanBinding canRevertProperty() {
+        return canRevert;
     }
 
     /** Only cancelled and interrupted batches can be resumed. */

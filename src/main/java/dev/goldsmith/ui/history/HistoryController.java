@@ -54,6 +54,7 @@ public final class HistoryController {
     @FXML private Label detailTitle;
     @FXML private Button historyResumeButton;
     @FXML private Button historyRetryButton;
+    @FXML private Button historyRevertButton;
     @FXML private Button exportButton;
     @FXML private TableView<OutcomeRow> outcomesTable;
     @FXML private TableColumn<OutcomeRow, String> itemColumn;
@@ -117,6 +118,7 @@ public final class HistoryController {
                 .orElse(viewModel.detailTitle(null)));
         historyResumeButton.disableProperty().bind(detail.canResumeProperty().not());
         historyRetryButton.disableProperty().bind(detail.canRetryProperty().not());
+        historyRevertButton.disableProperty().bind(detail.canRevertProperty().not());
         exportButton.disableProperty().bind(Bindings.isEmpty(detail.outcomes()));
         outcomesTable.setItems(detail.outcomes());
         itemColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemId()));
@@ -144,6 +146,11 @@ public final class HistoryController {
     @FXML
     private void onRetryFailed() {
         detail.retryFailed();
+    }
+
+    @FXML
+    private void onRevert() {
+        detail.revertFocused();
     }
 
     @FXML

@@ -37,6 +37,8 @@ class BatchDetailViewModelTest {
     private HistoryViewModel history;
     private BatchDetailViewModel detail;
 
+    private int itemsChanged;
+
     @BeforeEach
     void open() {
         fx = new HistoryFixture(dir);
@@ -45,7 +47,7 @@ class BatchDetailViewModelTest {
         history = new HistoryViewModel(fx.services.batches(), fx.services.vaults(), executor, dialogs, messages,
                 ZoneOffset.UTC);
         detail = new BatchDetailViewModel(fx.services.batches(), fx.services.apiKeyStore(), Map.of(), executor,
-                dialogs, messages, history::reload);
+                dialogs, messages, history::reload, fx.services.itemVersions(), () -> itemsChanged++);
         detail.batchProperty().bind(history.selectedProperty());
     }
 
@@ -80,6 +82,25 @@ class BatchDetailViewModelTest {
         assertThat(detail.beforeText().getValue()).isEqualTo("This item was not written back by the batch.");
         assertThat(detail.canResumeProperty().get()).as("completed").isFalse();
         assertThat(detail.canRetryProperty().get()).as("nothing failed").isFalse();
+        assertThat(detail.canRevertProperty().get()).as("nothing written to revert").isFalse();
+    }
+
+    @Test
+    void revertRestoresTheItemFromBeforeTheBatchAndKeepsTheEnhancementInItsHistory() throws Exception {
+        BatchRecord b = fx.rules(Operation.ENHANCE, "pp-3");
+        select(b);
+        OutcomeRow written = detail.outcomes().get(0);
+        detail.focusedProperty().set(written);
+        assertThat(detail.canRevertProperty().get()).isTrue();
+
+        detail.revertFocused();
+
+        var item = fx.services.items().find(b.vaultId(), "pp-3").orElseThrow();
+        assertThat(item.content()).isEqualTo("Helped with the Python data pipeline");
+        assertThat(fx.services.itemVersions().list(b.vaultId(), "pp-3")).extracting(v -> v.reason())
+                .containsExactly("revert", "batch");
+        assertThat(itemsChanged).as("the workspace is told").isEqualTo(1);
+        assertThat(dialogs.questions).hasSize(1);
     }
 
     @Test
