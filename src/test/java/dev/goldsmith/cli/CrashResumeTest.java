@@ -42,14 +42,7 @@ class CrashResumeTest {
         Map<String, String> env = Map.of("GOLDSMITH_API_KEY", "sk-crash-test-0123456789");
 
         var seen = provider.awaitRequests(8);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.goldsmith.Main", "--db", db.toString(), "enhance",
-                "--vault", "v1", "--provider", "openai", "--base-url", server.url("/v1").toString(), "--model", "crash",
-                "--concurrency", "2")
-                .redirectOutput(dir.resolve("child.out").toFile()).redirectError(dir.resolve("child.err").toFile());
-        pb.environment().putAll(env);
-        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
-        Process child = pb.start();
+        Process child = startChild(db, env);
         try {
             assertThat(seen.await(60, TimeUnit.SECONDS)).as("the child sent requests").isTrue();
         } finally {
@@ -83,6 +76,43 @@ class CrashResumeTest {
                 + " HAVING COUNT(*) = 1)")).as("every item written exactly once").isEqualTo(Integer.toString(ITEMS));
         assertThat(single(database, "SELECT COUNT(*) FROM vault_items WHERE quality_tier = 'silver'"
                 + " AND content LIKE 'Led [[%'")).isEqualTo(Integer.toString(ITEMS));
+    }
+
+    @Test
+    void aTerminationSignalCancelsTheBatchCleanlySoItResumes() throws Exception {
+        server.setDispatcher(provider.delay(150));
+        Path db = dir.resolve("g.db");
+        importVault(db);
+        Map<String, String> env = Map.of("GOLDSMITH_API_KEY", "sk-crash-test-0123456789");
+
+        var seen = provider.awaitRequests(6);
+        Process child = startChild(db, env);
+        assertThat(seen.await(60, TimeUnit.SECONDS)).as("the child sent requests").isTrue();
+        child.destroy(); // SIGTERM, as Ctrl+C's SIGINT: the JVM runs its shutdown hooks
+        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        Database database = Database.open(db);
+        String batchId = single(database, "SELECT id FROM batch_operations");
+        assertThat(single(database, "SELECT status FROM batch_operations")).isEqualTo("cancelled");
+        assertConsistent(database, batchId);
+        assertThat(Files.readString(dir.resolve("child.err"))).contains("Cancelled. Resume with: goldsmith resume " + batchId);
+
+        provider.delay(0);
+        CliRun resumed = CliRun.run(db, env, "resume", batchId, "--json");
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(JSON.readTree(resumed.out()).get("successful_items").asInt()).isEqualTo(ITEMS);
+        assertConsistent(database, batchId);
+    }
+
+    private Process startChild(Path db, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.goldsmith.Main", "--db", db.toString(), "enhance",
+                "--vault", "v1", "--provider", "openai", "--base-url", server.url("/v1").toString(), "--model", "crash",
+                "--concurrency", "2")
+                .redirectOutput(dir.resolve("child.out").toFile()).redirectError(dir.resolve("child.err").toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
+        return pb.start();
     }
 
     /** Counters equal the item rows; every succeeded item has its version row and its write-back. */
