@@ -1,32 +1,17 @@
 package dev.goldsmith.cli;
 
-import java.util.concurrent.Callable;
+import dev.goldsmith.batch.BatchHandle;
+import dev.goldsmith.batch.BatchService;
+import dev.goldsmith.batch.BatchSettings;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code resume BATCH_ID [engine options] [--json]}: continue a cancelled or interrupted batch in place. */
 @Command(name = "resume", description = "Continue a cancelled or interrupted batch with its pending items.")
-final class ResumeCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RootCommand root;
-
-    @Parameters(paramLabel = "BATCH_ID")
-    String batchId;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Option(names = "--json", description = "Print the final batch status as JSON on stdout.")
-    boolean json;
+final class ResumeCommand extends OldBatchCommand {
 
     @Override
-    public Integer call() {
-        var handle = BatchCommands.start(() -> root.batches().resume(batchId,
-                stored -> BatchCommands.withKey(root, engine.applyTo(stored))));
-        return BatchCommands.runToEnd(root, handle, json);
+    BatchHandle run(BatchService batches, String id, UnaryOperator<BatchSettings> adjust) {
+        return batches.resume(id, adjust);
     }
 }

@@ -1,32 +1,17 @@
 package dev.goldsmith.cli;
 
-import java.util.concurrent.Callable;
+import dev.goldsmith.batch.BatchHandle;
+import dev.goldsmith.batch.BatchService;
+import dev.goldsmith.batch.BatchSettings;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code retry-failed BATCH_ID [engine options] [--json]}: a new batch of the failed items of an old one. */
 @Command(name = "retry-failed", description = "Start a new batch of the failed items of a batch.")
-final class RetryFailedCommand implements Callable<Integer> {
-
-    @ParentCommand
-    RootCommand root;
-
-    @Parameters(paramLabel = "BATCH_ID")
-    String batchId;
-
-    @Mixin
-    EngineOptions engine;
-
-    @Option(names = "--json", description = "Print the final batch status as JSON on stdout.")
-    boolean json;
+final class RetryFailedCommand extends OldBatchCommand {
 
     @Override
-    public Integer call() {
-        var handle = BatchCommands.start(() -> root.batches().retryFailed(batchId,
-                stored -> BatchCommands.withKey(root, engine.applyTo(stored))));
-        return BatchCommands.runToEnd(root, handle, json);
+    BatchHandle run(BatchService batches, String id, UnaryOperator<BatchSettings> adjust) {
+        return batches.retryFailed(id, adjust);
     }
 }
