@@ -3,6 +3,7 @@ package dev.goldsmith.batch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,15 +28,25 @@ public final class ThreadEngineLoop implements EngineLoop {
         executor.setRemoveOnCancelPolicy(true);
     }
 
+    /** Runs the task on the loop; once the batch has ended and the loop is shut down, a late task is dropped. */
     @Override
     public void execute(Runnable task) {
-        executor.execute(guarded(task));
+        try {
+            executor.execute(guarded(task));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("a task arrived after the batch ended; nothing left to do", e);
+        }
     }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-        return () -> f.cancel(false);
+        try {
+            ScheduledFuture<?> f = executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+            return () -> f.cancel(false);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("a timer was set after the batch ended; ignored", e);
+            return () -> { };
+        }
     }
 
     @Override
