@@ -65,8 +65,15 @@ public final class App extends Application {
         stage.setOnHidden(e -> savePlacement(stage));
         stage.show();
         executor.submit(() -> DemoVault.seedIfEmpty(services.database(), services.clock()),
-                seeded -> window.workspace().reload(),
-                failure -> window.workspace().reload());
+                seeded -> afterFirstLoad(window),
+                failure -> afterFirstLoad(window));
+    }
+
+    /** Shows the vaults; a vault file the desktop handed over (double-click on a .gsvault) is then imported. */
+    private void afterFirstLoad(MainWindow window) {
+        window.workspace().reload();
+        getParameters().getRaw().stream().filter(a -> !a.startsWith("-")).findFirst()
+                .map(java.nio.file.Path::of).ifPresent(window.files()::importFile);
     }
 
     @Override

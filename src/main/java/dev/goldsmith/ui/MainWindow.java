@@ -27,7 +27,8 @@ import javafx.scene.control.Tab;
  * <p>To add a screen: a {@code <Tab>} with an {@code fx:include} in {@code MainWindow.fxml}, its view model
  * built here, and one {@code factory.register(...)} line for its controller.
  */
-public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceViewModel workspace) {
+public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceViewModel workspace,
+                         VaultFilesViewModel files) {
 
     public static MainWindow load(Services services, Map<String, String> savedSettings, TaskExecutor executor,
                                   DialogService dialogs, Messages messages) {
@@ -73,6 +74,6 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         settings.load();
         settings.savedRevisionProperty().addListener((obs, was, now) -> batch.launch().loadDefaults());
         batch.start();
-        return new MainWindow(root, main, workspace);
+        return new MainWindow(root, main, workspace, files);
     }
 }

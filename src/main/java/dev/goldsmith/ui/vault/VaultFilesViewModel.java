@@ -60,7 +60,8 @@ public final class VaultFilesViewModel {
         dialogs.chooseFileToOpen(messages.get("files.import.title"), types()).ifPresent(this::importFile);
     }
 
-    private void importFile(Path file) {
+    /** Imports a vault file (JSON, CSV or .gsvault) chosen elsewhere, e.g. double-clicked on the desktop. */
+    public void importFile(Path file) {
         String name = file.getFileName().toString();
         if (VaultFormat.forFileName(name) == VaultFormat.JSON) {
             run(file, null, false);

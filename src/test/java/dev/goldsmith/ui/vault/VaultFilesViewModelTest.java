@@ -82,6 +82,20 @@ class VaultFilesViewModelTest {
     }
 
     @Test
+    void aVaultFileHandedOverByTheDesktopIsImported() throws Exception {
+        Path file = dir.resolve("riley.gsvault");
+        Files.writeString(file, """
+                {"vault": {"id": "v-riley", "name": "Riley Chen"},
+                 "items": [{"id": "pp-1", "type": "power_phrase", "content": "Ran the on-call rota for 12 engineers"}]}""");
+
+        files.importFile(file);
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(services.items().list("v-riley")).singleElement()
+                .satisfies(i -> assertThat(i.content()).isEqualTo("Ran the on-call rota for 12 engineers"));
+    }
+
+    @Test
     void csvExportAndImportGoIntoTheChosenVault() throws Exception {
         Path csv = dir.resolve("items.csv");
         dialogs.chooseFile(csv);
