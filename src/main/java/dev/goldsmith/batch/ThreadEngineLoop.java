@@ -3,6 +3,7 @@ package dev.goldsmith.batch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,15 +28,29 @@ public final class ThreadEngineLoop implements EngineLoop {
         executor.setRemoveOnCancelPolicy(true);
     }
 
+    /**
+     * Once the loop is shut down its batch is over and ignores everything, so a task that arrives late (a control
+     * call racing the end, e.g. {@code BatchService.close()} cancelling a batch that just finished, or a late
+     * provider answer) is dropped instead of throwing {@link RejectedExecutionException} at the caller.
+     */
     @Override
     public void execute(Runnable task) {
-        executor.execute(guarded(task));
+        try {
+            executor.execute(guarded(task));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("batch loop already shut down; task dropped");
+        }
     }
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> f = executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
-        return () -> f.cancel(false);
+        try {
+            ScheduledFuture<?> f = executor.schedule(guarded(task), Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+            return () -> f.cancel(false);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("batch loop already shut down; timer dropped");
+            return () -> { };
+        }
     }
 
     @Override
