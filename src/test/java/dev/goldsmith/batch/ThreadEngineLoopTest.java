@@ -13,17 +13,29 @@ import org.junit.jupiter.api.Test;
 class ThreadEngineLoopTest {
 
     @Test
-    void aControlArrivingAfterTheBatchEndedIsDroppedNotThrown() throws InterruptedException {
-        ThreadEngineLoop loop = new ThreadEngineLoop("test-loop", Clock.systemUTC());
-        CountDownLatch ran = new CountDownLatch(1);
-        loop.execute(ran::countDown);
-        assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+    void runsTasksInOrderOnItsThread() throws Exception {
+        ThreadEngineLoop loop = new ThreadEngineLoop("loop-test", Clock.systemUTC());
+        StringBuilder order = new StringBuilder();
+        CountDownLatch done = new CountDownLatch(1);
+        loop.execute(() -> order.append('a'));
+        loop.schedule(Duration.ofMillis(1), () -> {
+            order.append('c');
+            done.countDown();
+        });
+        loop.execute(() -> order.append('b'));
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(order).hasToString("abc");
         loop.shutdown();
+    }
 
-        AtomicBoolean late = new AtomicBoolean();
-        assertThatCode(() -> loop.execute(() -> late.set(true))).doesNotThrowAnyException();
-        assertThatCode(() -> loop.schedule(Duration.ofMillis(1), () -> late.set(true)).cancel())
-                .doesNotThrowAnyException();
-        assertThat(late).isFalse();
+    /** A control call racing the end of a batch (e.g. BatchService.close cancelling a batch that just finished). */
+    @Test
+    void aTaskArrivingAfterShutdownIsDroppedNotThrown() {
+        ThreadEngineLoop loop = new ThreadEngineLoop("loop-test", Clock.systemUTC());
+        loop.shutdown();
+        AtomicBoolean ran = new AtomicBoolean();
+        assertThatCode(() -> loop.execute(() -> ran.set(true))).doesNotThrowAnyException();
+        assertThatCode(() -> loop.schedule(Duration.ZERO, () -> ran.set(true)).cancel()).doesNotThrowAnyException();
+        assertThat(ran).isFalse();
     }
 }
