@@ -7,6 +7,7 @@ import dev.goldsmith.vault.VaultItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The replaced job's algorithm, as the baseline: items in groups of {@code concurrency}; each group waits for
@@ -26,7 +27,9 @@ final class LockStep {
         int ok = 0;
         for (int from = 0; from < items.size(); from += concurrency) {
             if (from > 0) {
-                Thread.sleep(PAUSE_MS);
+                // the original's `await new Promise(r => setTimeout(r, BATCH_DELAY_MS))`: a timer, then the next group
+                CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(PAUSE_MS, TimeUnit.MILLISECONDS))
+                        .join();
             }
             List<CompletableFuture<EnhanceResult>> group = new ArrayList<>();
             for (VaultItem item : items.subList(from, Math.min(items.size(), from + concurrency))) {
