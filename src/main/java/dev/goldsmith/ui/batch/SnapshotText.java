@@ -2,6 +2,7 @@ package dev.goldsmith.ui.batch;
 
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchSnapshot;
+import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.batch.ItemOutcome;
 import dev.goldsmith.ui.Messages;
 import java.time.Duration;
@@ -54,10 +55,14 @@ final class SnapshotText {
         return messages.get("live.cost", s.costUsd());
     }
 
-    /** "Batch finished: ✓ 48 ✗ 2 ↷ 3 in 1:12". */
+    /** "Batch finished: ✓ 48 ✗ 2 ↷ 3 in 1:12"; a batch stopped by its budget says so. */
     String notice(BatchSnapshot s) {
-        return messages.get("live.notice." + s.status().wireName(), s.succeeded(), s.failed(), s.skipped(),
-                clock(s.elapsed()), s.errorMessage() == null ? "" : s.errorMessage());
+        String key = "live.notice." + s.status().wireName();
+        if (s.status() == BatchStatus.CANCELLED && s.errorMessage() != null) {
+            key = "live.notice.cancelled.reason";
+        }
+        return messages.get(key, s.succeeded(), s.failed(), s.skipped(), clock(s.elapsed()),
+                s.errorMessage() == null ? "" : s.errorMessage());
     }
 
     /** "pp-1 · bronze → silver · 1 attempt" or "pp-3 · HTTP 400 · the error". */
