@@ -2,6 +2,7 @@ package dev.goldsmith.cli;
 
 import dev.goldsmith.ai.ApiKeys;
 import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.ai.Readiness;
 import dev.goldsmith.batch.BatchHandle;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchRequestException;
@@ -21,11 +22,18 @@ final class BatchCommands {
     private BatchCommands() {
     }
 
-    /** Adds the API key from the environment or the settings store; never from an argument. */
+    /**
+     * Adds the API key from the environment or the settings store; never from an argument. An endpoint that is not
+     * on this computer and has no key is refused before anything is recorded.
+     */
     static BatchSettings withKey(RootCommand root, BatchSettings settings) {
         ProviderSettings p = settings.provider();
         String key = ApiKeys.resolve(root.env(), ApiKeyStore.beside(root.services().database().file()).read())
                 .map(k -> k.value()).orElse(null);
+        if (Readiness.of(p, key != null) == Readiness.NO_KEY) {
+            throw new InvalidInputException("No API key for " + p.baseUrl() + ": set GOLDSMITH_API_KEY (or"
+                    + " OPENAI_API_KEY), or save one in the settings screen.");
+        }
         return settings.withProvider(p.withApiKey(key));
     }
 

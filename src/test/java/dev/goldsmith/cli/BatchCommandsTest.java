@@ -97,6 +97,8 @@ class BatchCommandsTest {
         assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "skynet"), "'skynet'");
         assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "openai", "--base-url",
                 "http://example.com/v1"), "http");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "openai"),
+                "No API key for https://api.openai.com/v1: set GOLDSMITH_API_KEY");
         assertInvalid(CliRun.run(db, "status", "nope"), "No batch with id 'nope'");
         assertInvalid(CliRun.run(db, "history", "--status", "done"), "--status must be one of");
         assertThat(JSON.readTree(CliRun.run(db, "history", "--json").out())).as("nothing recorded").isEmpty();

@@ -3,7 +3,7 @@ package dev.goldsmith.ui.batch;
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.ApiKey;
 import dev.goldsmith.ai.ApiKeys;
-import dev.goldsmith.ai.BaseUrls;
+import dev.goldsmith.ai.Readiness;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchDefaults;
@@ -27,8 +27,6 @@ import java.util.function.Supplier;
 public final class BatchGateway {
 
     /** Whether a batch can be sent with the saved provider settings. */
-    public enum Readiness { READY, NO_KEY, BAD_BASE_URL, UNKNOWN_PROVIDER }
-
     /** The saved settings for an operation and whether they are usable. */
     public record Setup(BatchSettings settings, Readiness readiness) {
         public boolean isRules() {
@@ -56,7 +54,7 @@ public final class BatchGateway {
 
     public Setup setup(Operation operation) {
         BatchSettings settings = defaults.load(operation);
-        return new Setup(settings, readiness(settings.provider(), apiKey().isPresent()));
+        return new Setup(settings, Readiness.of(settings.provider(), apiKey().isPresent()));
     }
 
     /** Starts a batch over the selection with the saved provider and the given limits. */
@@ -85,22 +83,5 @@ public final class BatchGateway {
 
     private Optional<ApiKey> apiKey() {
         return ApiKeys.resolve(env, keys.read());
-    }
-
-    /** Rules always works; OpenAI needs a usable base URL and a key, unless the server is on this computer. */
-    static Readiness readiness(ProviderSettings provider, boolean hasKey) {
-        if (ProviderSettings.RULES.equals(provider.provider())) {
-            return Readiness.READY;
-        }
-        if (!ProviderSettings.OPENAI.equals(provider.provider())) {
-            return Readiness.UNKNOWN_PROVIDER;
-        }
-        String host;
-        try {
-            host = BaseUrls.require(provider.baseUrl()).host();
-        } catch (IllegalArgumentException e) {
-            return Readiness.BAD_BASE_URL;
-        }
-        return hasKey || BaseUrls.isLoopback(host) ? Readiness.READY : Readiness.NO_KEY;
     }
 }

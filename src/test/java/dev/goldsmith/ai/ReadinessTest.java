@@ -1,0 +1,24 @@
+package dev.goldsmith.ai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ReadinessTest {
+
+    private static ProviderSettings openai(String url) {
+        return new ProviderSettings(ProviderSettings.OPENAI, url, "m", null, 0.7, 500, Duration.ofSeconds(5), 1, null);
+    }
+
+    @Test
+    void rulesIsAlwaysReadyAndARemoteEndpointNeedsAKeyButALocalOneDoesNot() {
+        assertThat(Readiness.of(ProviderSettings.rules(), false)).isEqualTo(Readiness.READY);
+        assertThat(Readiness.of(openai("https://api.openai.com/v1"), false)).isEqualTo(Readiness.NO_KEY);
+        assertThat(Readiness.of(openai("https://api.openai.com/v1"), true)).isEqualTo(Readiness.READY);
+        assertThat(Readiness.of(openai("http://localhost:11434/v1"), false)).isEqualTo(Readiness.READY);
+        assertThat(Readiness.of(openai("http://example.com/v1"), true)).isEqualTo(Readiness.BAD_BASE_URL);
+        assertThat(Readiness.of(new ProviderSettings("skynet", null, "m", null, 0.7, 500, Duration.ofSeconds(5), 1,
+                null), true)).isEqualTo(Readiness.UNKNOWN_PROVIDER);
+    }
+}
