@@ -72,7 +72,8 @@ public final class BatchService implements AutoCloseable {
             enhancer.close();
             throw e;
         }
-        return launch(record, settings, EnumSet.of(BatchStatus.PENDING), enhancer);
+        List<VaultItem> toSend = selected.stream().filter(item -> !batch.skips(item)).toList();
+        return launch(record, settings, EnumSet.of(BatchStatus.PENDING), enhancer, toSend);
     }
 
     /** Builds the provider before anything is recorded, so a bad base URL or model changes nothing. */
@@ -95,7 +96,8 @@ public final class BatchService implements AutoCloseable {
                     + "; only cancelled or interrupted batches can be resumed.");
         }
         BatchSettings settings = adjust.apply(BatchSettings.fromMetadata(record.metadata()));
-        return launch(record, settings, EnumSet.of(BatchStatus.CANCELLED, BatchStatus.INTERRUPTED), provider(settings));
+        return launch(record, settings, EnumSet.of(BatchStatus.CANCELLED, BatchStatus.INTERRUPTED), provider(settings),
+                null);
     }
 
     /** Starts a new batch of the failed items of an old one, with its settings adjusted by {@code adjust}. */
@@ -109,16 +111,25 @@ public final class BatchService implements AutoCloseable {
         return start(record.vaultId(), failed, settings, batchId);
     }
 
-    private BatchHandle launch(BatchRecord record, BatchSettings settings, EnumSet<BatchStatus> from, Enhancer enhancer) {
+    /**
+     * Claims the batch for this process and starts it.
+     *
+     * @param pending the items to send when the caller has them at hand; {@code null} reads the batch's pending items
+     */
+    private BatchHandle launch(BatchRecord record, BatchSettings settings, EnumSet<BatchStatus> from, Enhancer enhancer,
+                               List<VaultItem> pending) {
         if (!store.claim(record.id(), from, liveness.ownerId(), env.clock().instant())) {
             enhancer.close();
             throw new BatchRequestException("Batch " + record.id() + " was taken by another process just now.");
         }
         BatchRecord claimed = store.find(record.id()).orElseThrow();
-        List<String> pendingIds = store.itemIds(record.id(), ItemStatus.PENDING);
-        List<VaultItem> pending = new ArrayList<>(items.findAll(record.vaultId(), pendingIds).values());
+        if (pending == null) {
+            List<String> pendingIds = store.itemIds(record.id(), ItemStatus.PENDING);
+            pending = new ArrayList<>(items.findAll(record.vaultId(), pendingIds).values());
+        }
         RunConfig cfg = new RunConfig(settings.options(), enhancer, settings.provider().pricing(),
-                env.loops().apply("batch-" + record.id().substring(0, Math.min(8, record.id().length()))), env.writer(), checkpoints, store,
+                env.loops().apply("batch-" + record.id().substring(0, Math.min(8, record.id().length()))), env.writer(),
+                checkpoints, store,
                 env.delivery(), env.random(), liveness.ownerId(), env.heartbeat());
         BatchRun run = new BatchRun(cfg, claimed, pending);
         running.put(record.id(), run);
