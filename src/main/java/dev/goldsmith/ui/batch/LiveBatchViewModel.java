@@ -135,7 +135,7 @@ public final class LiveBatchViewModel {
 
     private void show(BatchSnapshot s) {
         snapshot.set(s);
-        outcomes.setAll(s.recent().stream().map(o -> new OutcomeRow(o.status(), text.outcome(o))).toList());
+        outcomes.setAll(s.recent().stream().map(o -> new OutcomeRow(o.status(), text.outcome(o, s.operation()))).toList());
     }
 
     public void pause() {

@@ -66,12 +66,14 @@ final class SnapshotText {
     }
 
     /** "pp-1 · bronze → silver · 1 attempt" or "pp-3 · HTTP 400 · the error". */
-    String outcome(ItemOutcome o) {
+    String outcome(ItemOutcome o, Operation operation) {
         String detail;
         if (o.error() != null) {
             detail = o.error();
         } else if (o.newTier() != null && o.oldTier() != null && o.newTier() != o.oldTier()) {
             detail = messages.get("live.outcome.tier", tier(o.oldTier().wireName()), tier(o.newTier().wireName()));
+        } else if (o.status() == dev.goldsmith.batch.ItemStatus.SUCCEEDED) {
+            detail = messages.get(operation == Operation.KEYWORD_SUGGEST ? "live.outcome.keywords" : "live.outcome.sameTier");
         } else {
             detail = messages.get("live.outcome." + o.status().wireName());
         }

@@ -32,7 +32,7 @@ class SnapshotTextTest {
             }
         }
         for (ItemStatus status : ItemStatus.values()) {
-            assertThat(text.outcome(new ItemOutcome("pp-1", status, 1, null, null, null, null, 10, Instant.EPOCH)))
+            assertThat(text.outcome(new ItemOutcome("pp-1", status, 1, null, null, null, null, 10, Instant.EPOCH), Operation.ENHANCE))
                     .startsWith("pp-1 \u00b7 ");
         }
     }
@@ -51,6 +51,14 @@ class SnapshotTextTest {
                 .isEqualTo("Batch finished: \u2713 48 \u2717 2 \u21b7 3 in 1:12");
         assertThat(text.eta(snapshot(Operation.ENHANCE, BatchStatus.PROCESSING, Optional.empty()))).isEmpty();
         assertThat(SnapshotText.clock(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
+    }
+
+    @Test
+    void aSuccessThatKeptItsTierSaysWhatChanged() {
+        ItemOutcome same = new ItemOutcome("pp-1", ItemStatus.SUCCEEDED, 1, null, 200,
+                dev.goldsmith.vault.QualityTier.SILVER, dev.goldsmith.vault.QualityTier.SILVER, 10, Instant.EPOCH);
+        assertThat(text.outcome(same, Operation.ENHANCE)).isEqualTo("pp-1 \u00b7 rewritten, tier kept \u00b7 attempt 1");
+        assertThat(text.outcome(same, Operation.KEYWORD_SUGGEST)).isEqualTo("pp-1 \u00b7 keywords updated \u00b7 attempt 1");
     }
 
     @Test
