@@ -4,6 +4,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -20,6 +21,7 @@ public final class LiveBatchController {
     @FXML private Label noticeLabel;
     @FXML private Label headlineLabel;
     @FXML private Label queuedLabel;
+    @FXML private Hyperlink clearQueueLink;
     @FXML private Button pauseButton;
     @FXML private Button resumeButton;
     @FXML private Button cancelButton;
@@ -46,6 +48,7 @@ public final class LiveBatchController {
         headlineLabel.textProperty().bind(t.headline());
         queuedLabel.textProperty().bind(t.queued());
         visibleWhenText(queuedLabel, t.queued().isNotEmpty());
+        visibleWhenText(clearQueueLink, t.queued().isNotEmpty());
         progressBar.progressProperty().bind(t.progress());
         succeededLabel.textProperty().bind(t.succeeded());
         failedLabel.textProperty().bind(t.failed());
@@ -107,5 +110,10 @@ public final class LiveBatchController {
             setText(row.text());
             getStyleClass().add(row.styleClass());
         }
+    }
+
+    @FXML
+    private void onClearQueue() {
+        viewModel.clearQueue();
     }
 }

@@ -155,6 +155,12 @@ public final class LiveBatchViewModel {
         }
     }
 
+    /** Drops the batches waiting to start; the running one goes on. */
+    public void clearQueue() {
+        queue.clear();
+        queued.set(0);
+    }
+
     /** Cancels the running batch; its unsent items stay pending, so it can be resumed. Queued batches still run. */
     public void cancel() {
         if (active != null) {

@@ -95,7 +95,7 @@ class LiveBatchViewModelTest {
 
         assertThat(f.live.queuedProperty().get()).isEqualTo(1);
         assertThat(f.live.texts().queued().get()).isEqualTo("1 queued");
-        assertThat(f.launch.startText().get()).isEqualTo("Add to queue (1 items)");
+        assertThat(f.launch.startText().get()).isEqualTo("Add to queue (1 item)");
         String first = f.live.snapshotProperty().get().batchId();
 
         f.ui.runUntil(() -> f.reloads.size() == 2, BatchFixture.TIMEOUT);
@@ -109,6 +109,25 @@ class LiveBatchViewModelTest {
         assertThat(f.record(second).status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(f.live.queuedProperty().get()).isZero();
         assertThat(f.live.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void clearingTheQueueDropsTheWaitingBatchesButLetsTheRunningOneFinish() throws Exception {
+        f = new BatchFixture(dir);
+        f.launch.loadDefaults();
+        f.select("pp-1", "pp-3");
+        f.launch.start();
+        f.select("hc-1");
+        f.launch.start();
+        assertThat(f.live.queuedProperty().get()).isEqualTo(1);
+        String first = f.live.snapshotProperty().get().batchId();
+
+        f.live.clearQueue();
+
+        assertThat(f.live.queuedProperty().get()).isZero();
+        f.ui.runUntil(() -> !f.live.busyProperty().get(), BatchFixture.TIMEOUT);
+        assertThat(f.record(first).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(f.services.batches().history(dev.goldsmith.batch.HistoryQuery.all(0))).hasSize(1);
     }
 
     @Test
