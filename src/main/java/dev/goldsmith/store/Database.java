@@ -64,9 +64,21 @@ public final class Database {
                     .load()
                     .migrate();
         } catch (FlywayException e) {
-            throw new StoreException("Cannot open the database " + file + ": " + firstLine(e.getMessage()), e);
+            throw new StoreException(openFailure(file, e), e);
         }
         LOG.debug("database {} ready", file);
+    }
+
+    /** One sentence for a database that cannot be opened, in the user's terms where SQLite's cause is known. */
+    static String openFailure(Path file, Exception e) {
+        String detail = String.valueOf(e.getMessage()) + (e.getCause() != null ? " " + e.getCause().getMessage() : "");
+        if (detail.contains("SQLITE_NOTADB")) {
+            return file + " is not a Goldsmith database (it is not an SQLite file); choose another file with --db.";
+        }
+        if (detail.contains("SQLITE_CANTOPEN") || detail.contains("SQLITE_READONLY")) {
+            return "Cannot open or write the database " + file + "; check that its folder exists and is writable.";
+        }
+        return "Cannot open the database " + file + ": " + firstLine(e.getMessage());
     }
 
     private static String firstLine(String message) {

@@ -97,6 +97,14 @@ class DatabaseTest {
         assertThat(items.list("v1")).extracting(VaultItem::id).containsExactly("a", "b", "c");
     }
 
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedInOneSentenceAndLeftAlone() throws Exception {
+        Path notes = java.nio.file.Files.writeString(dir.resolve("notes.db"), "this is not a database");
+        assertThatThrownBy(() -> Database.open(notes)).isInstanceOf(StoreException.class)
+                .hasMessage(notes + " is not a Goldsmith database (it is not an SQLite file); choose another file with --db.");
+        assertThat(java.nio.file.Files.readString(notes)).isEqualTo("this is not a database");
+    }
+
     private static VaultItem item(String id, QualityTier tier) {
         return new VaultItem(id, "v1", ItemType.POWER_PHRASE, "Led a team of 5 engineers", tier,
                 List.of("leadership"), 0.5, null, null);
