@@ -285,7 +285,7 @@ final class BatchRun implements BatchHandle {
     // --- checkpoints -------------------------------------------------------------------------------------------
 
     private void checkpoint(Work work, ItemStatus status, String error, int httpStatus, Success success) {
-        ItemResult r = new ItemResult(batchId(), state.record.vaultId(), work.id(), options.operation(), status,
+        ItemResult r = new ItemResult(batchId(), cfg.ownerId(), state.record.vaultId(), work.id(), options.operation(), status,
                 work.attempts, error, httpStatus == 0 ? null : httpStatus,
                 Duration.ofNanos(loop.nanoTime() - work.dispatchedAt).toMillis(), work.usage, work.cost,
                 work.startedAt, loop.now(), success);
@@ -313,7 +313,9 @@ final class BatchRun implements BatchHandle {
 
     private void onCommitFailed(StoreException e) {
         pendingWrites--;
-        if (state.storeMessage == null) {
+        if (e instanceof OwnershipLostException) {
+            state.ownershipLost = e.getMessage();
+        } else if (state.storeMessage == null) {
             state.storeMessage = e.getMessage();
         }
         maybeFinish();
@@ -336,7 +338,7 @@ final class BatchRun implements BatchHandle {
         long activeMs = Duration.ofNanos(loop.nanoTime() - state.startNanos).toMillis();
         cfg.writer().execute(() -> {
             try {
-                cfg.store().setStatus(batchId(), status, message, loop.now(), activeMs);
+                cfg.store().setStatus(batchId(), cfg.ownerId(), status, message, loop.now(), activeMs);
             } catch (StoreException e) {
                 LOG.error("could not record the end of batch {}", batchId(), e);
             }
@@ -380,7 +382,7 @@ final class BatchRun implements BatchHandle {
         var now = loop.now();
         cfg.writer().execute(() -> {
             try {
-                cfg.store().setStatus(batchId(), status, message, now, 0);
+                cfg.store().setStatus(batchId(), cfg.ownerId(), status, message, now, 0);
             } catch (StoreException e) {
                 LOG.error("could not record status {} of batch {}", status, batchId(), e);
             }

@@ -98,11 +98,16 @@ public final class BatchStore {
         });
     }
 
-    /** Records a new status; a status that ends the run also sets {@code completed_at} and adds the active time. */
-    public void setStatus(String batchId, BatchStatus status, String errorMessage, Instant now, long activeMsDelta) {
-        db.inTransaction(c -> {
+    /**
+     * Records a new status, if {@code ownerId} still owns the batch; a status that ends the run also sets
+     * {@code completed_at} and adds the active time. Returns whether it was recorded.
+     */
+    public boolean setStatus(String batchId, String ownerId, BatchStatus status, String errorMessage, Instant now,
+                             long activeMsDelta) {
+        return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = ?, error_message = ?,"
-                    + " updated_at = ?, completed_at = ?, active_ms = active_ms + ?, heartbeat_at = ? WHERE id = ?")) {
+                    + " updated_at = ?, completed_at = ?, active_ms = active_ms + ?, heartbeat_at = ?"
+                    + " WHERE id = ? AND owner_id = ?")) {
                 ps.setString(1, status.wireName());
                 ps.setString(2, errorMessage);
                 ps.setString(3, Columns.time(now));
@@ -110,9 +115,9 @@ public final class BatchStore {
                 ps.setLong(5, activeMsDelta);
                 ps.setString(6, Columns.time(now));
                 ps.setString(7, batchId);
-                ps.executeUpdate();
+                ps.setString(8, ownerId);
+                return ps.executeUpdate() == 1;
             }
-            return null;
         });
     }
 

@@ -51,9 +51,9 @@ final class CheckpointWriter implements AutoCloseable {
                     s.content() != null ? s.content() : current.content(),
                     s.newTier() != null ? s.newTier() : current.tier(), s.keywords(),
                     s.confidence() != null ? s.confidence() : current.confidenceScore(), current.createdAt(), null);
+            countBatch(c, r, "successful_items");
             markItem(c, r);
             ItemVersionRepository.writeBack(c, updated, r.batchId(), ItemVersion.REASON_BATCH, r.finishedAt());
-            countBatch(c, r, "successful_items");
             return new Committed(current.tier(), updated.tier());
         });
     }
@@ -61,8 +61,8 @@ final class CheckpointWriter implements AutoCloseable {
     /** Commits a failed item. */
     void failure(ItemResult r) {
         transaction(c -> {
+            countBatch(c, r, r.status() == ItemStatus.SKIPPED ? "skipped_items" : "failed_items");
             markItem(c, r);
-            countBatch(c, r, "failed_items");
             return null;
         });
     }
@@ -107,14 +107,17 @@ final class CheckpointWriter implements AutoCloseable {
         try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET processed_items = processed_items + 1, "
                 + counter + " = " + counter + " + 1, prompt_tokens = prompt_tokens + ?,"
                 + " completion_tokens = completion_tokens + ?, cost_usd = cost_usd + ?, updated_at = ?,"
-                + " heartbeat_at = ? WHERE id = ?")) {
+                + " heartbeat_at = ? WHERE id = ? AND owner_id = ?")) {
             ps.setLong(1, r.usage().promptTokens());
             ps.setLong(2, r.usage().completionTokens());
             ps.setDouble(3, r.cost().doubleValue());
             ps.setString(4, Columns.time(r.finishedAt()));
             ps.setString(5, Columns.time(r.finishedAt()));
             ps.setString(6, r.batchId());
-            ps.executeUpdate();
+            ps.setString(7, r.ownerId());
+            if (ps.executeUpdate() != 1) {
+                throw new OwnershipLostException(r.batchId());
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param success the validated answer when {@code status} is succeeded, else {@code null}
  */
-record ItemResult(String batchId, String vaultId, String itemId, Operation operation, ItemStatus status,
+record ItemResult(String batchId, String ownerId, String vaultId, String itemId, Operation operation, ItemStatus status,
                   int attempts, String error, Integer httpStatus, long latencyMs, Usage usage, BigDecimal cost,
                   Instant startedAt, Instant finishedAt, EnhanceResult.Success success) {
 }

@@ -12,6 +12,9 @@ import java.util.UUID;
  */
 final class Liveness {
 
+    /** A heartbeat this old means dead even when a process with the owner's id is running on this host. */
+    static final Duration SAME_HOST_LIMIT = Duration.ofMinutes(10);
+
     private final String host;
     private final String ownerId;
     private final Duration staleAfter;
@@ -26,7 +29,12 @@ final class Liveness {
         return ownerId;
     }
 
-    /** Whether a batch that claims to be live has in fact lost its process. */
+    /**
+     * Whether a batch that claims to be live has in fact lost its process. On this host the owner's process is
+     * asked directly: alive means alive, however old the heartbeat (a suspended laptop, a long GC, a writer waiting
+     * on a lock) — except after {@link #SAME_HOST_LIMIT}, which covers a process id reused by another program.
+     * Elsewhere only the heartbeat can tell.
+     */
     boolean isDead(BatchRecord b, Instant now) {
         if (!b.status().isLive()) {
             return false;
@@ -35,13 +43,13 @@ final class Liveness {
             return false; // ours: the service knows whether it still runs it
         }
         Instant last = b.heartbeatAt() != null ? b.heartbeatAt() : b.updatedAt();
-        boolean stale = last == null || Duration.between(last, now).compareTo(staleAfter) > 0;
-        if (stale) {
-            return true;
+        Duration silence = last == null ? Duration.ofDays(365) : Duration.between(last, now);
+        Optional<Long> pid = ownerPid(b.ownerId());
+        if (pid.isPresent() && sameHost(b.ownerId())) {
+            boolean alive = ProcessHandle.of(pid.get()).map(ProcessHandle::isAlive).orElse(false);
+            return !alive || silence.compareTo(SAME_HOST_LIMIT) > 0;
         }
-        return ownerPid(b.ownerId()).filter(pid -> sameHost(b.ownerId()))
-                .map(pid -> ProcessHandle.of(pid).map(ph -> !ph.isAlive()).orElse(true))
-                .orElse(false);
+        return silence.compareTo(staleAfter) > 0;
     }
 
     private boolean sameHost(String owner) {

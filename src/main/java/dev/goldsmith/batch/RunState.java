@@ -28,6 +28,7 @@ final class RunState {
     String fatalMessage;
     String storeMessage;
     String budgetMessage;
+    String ownershipLost;
     String endMessage;
 
     RunState(BatchRecord record, long startNanos) {
@@ -45,7 +46,8 @@ final class RunState {
     }
 
     boolean stopping() {
-        return cancelRequested || fatalMessage != null || storeMessage != null || budgetMessage != null;
+        return cancelRequested || fatalMessage != null || storeMessage != null || budgetMessage != null
+                || ownershipLost != null;
     }
 
     void count(ItemResult r, QualityTier oldTier, CheckpointWriter.Committed committed, long now) {
@@ -69,6 +71,9 @@ final class RunState {
 
     /** How the run ends; {@code drained} when no item is left to send. */
     BatchStatus finalStatus(boolean drained) {
+        if (ownershipLost != null) {
+            return BatchStatus.INTERRUPTED; // as this process saw it: the batch goes on in the other one
+        }
         if (storeMessage != null || fatalMessage != null) {
             return BatchStatus.FAILED;
         }
@@ -79,6 +84,9 @@ final class RunState {
     }
 
     String finalMessage(BatchStatus end) {
+        if (ownershipLost != null) {
+            return ownershipLost;
+        }
         if (storeMessage != null) {
             return storeMessage;
         }
@@ -100,6 +108,7 @@ final class RunState {
     }
 
     private String firstMessage() {
-        return fatalMessage != null ? fatalMessage : storeMessage != null ? storeMessage : budgetMessage;
+        return ownershipLost != null ? ownershipLost : fatalMessage != null ? fatalMessage
+                : storeMessage != null ? storeMessage : budgetMessage;
     }
 }
