@@ -53,7 +53,8 @@ final class Failures {
                     + says + "."), status, retryAfter, Usage.NONE, latency);
         }
         if (status == 408 || status == 409 || status == 425 || status >= 500) {
-            return failure(FailureKind.RETRYABLE, "The server answered " + status + says + ".", status, latency);
+            return new Failure(FailureKind.RETRYABLE, scrub("The server answered " + status + says + "."), status,
+                    retryAfter, Usage.NONE, latency);
         }
         if (status >= 300 && status < 400) {
             return failure(FailureKind.PERMANENT, "The server answered with a redirect (" + status

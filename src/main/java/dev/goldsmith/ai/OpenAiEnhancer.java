@@ -215,7 +215,7 @@ public final class OpenAiEnhancer implements Enhancer {
         int status = response.code();
         if (status < 200 || status >= 300) {
             return failures.forStatus(status, ProviderError.parse(mapper, text),
-                    status == 429 ? retryAfter.parse(response::header) : java.util.Optional.empty(),
+                    retryAfter.parse(response::header), // 429 and 503 alike: a retry never comes sooner
                     settings.hasApiKey(), latency);
         }
         var answer = completions.read(text);

@@ -29,17 +29,22 @@ public final class RetryAfter {
         this.clock = clock;
     }
 
-    /** Reads the wait from response headers; {@code header} returns {@code null} for an absent header. */
+    /** The longest wait taken from a provider: a larger one (or a date years ahead) is held to this. */
+    public static final Duration MAX_WAIT = Duration.ofHours(1);
+
+    /**
+     * Reads the wait from response headers; {@code header} returns {@code null} for an absent header. A wait over
+     * {@link #MAX_WAIT} is capped there.
+     */
     public Optional<Duration> parse(Function<String, String> header) {
-        Optional<Duration> ms = millis(header.apply("retry-after-ms"));
-        if (ms.isPresent()) {
-            return ms;
+        Optional<Duration> wait = millis(header.apply("retry-after-ms"));
+        if (wait.isEmpty()) {
+            wait = retryAfter(header.apply("Retry-After"));
         }
-        Optional<Duration> retryAfter = retryAfter(header.apply("Retry-After"));
-        if (retryAfter.isPresent()) {
-            return retryAfter;
+        if (wait.isEmpty()) {
+            wait = goDuration(header.apply("x-ratelimit-reset-requests"));
         }
-        return goDuration(header.apply("x-ratelimit-reset-requests"));
+        return wait.map(w -> w.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : w);
     }
 
     static Optional<Duration> millis(String value) {

@@ -32,8 +32,23 @@ final class Backoff {
         return providerWait.filter(w -> w.compareTo(delay) > 0).orElse(delay);
     }
 
-    /** The hold after a 429 that came without a wait: grows with consecutive 429s, capped. */
-    Duration rateLimitHold(int consecutive) {
-        return delay(consecutive, Optional.empty());
+    /**
+     * How long every new dispatch waits after a 429: the provider's own wait when it gave one. Without one, a fixed
+     * rpm backs off exponentially from the base delay; the adaptive pacer has already cut its rate, so it only
+     * backs off once 429s keep coming (the third in a row and on).
+     */
+    Duration holdAfter429(Optional<Duration> providerWait, boolean fixedRpm, int consecutive429s) {
+        if (providerWait.isPresent()) {
+            return providerWait.get();
+        }
+        int streak = fixedRpm ? consecutive429s : consecutive429s - 2;
+        return streak > 0 ? delay(streak, Optional.empty()) : Duration.ZERO;
+    }
+
+    /** {@code now + d} in monotonic nanos, saturating instead of overflowing (a provider may ask for years). */
+    static long later(long now, Duration d) {
+        long nanos = d.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : d.toNanos();
+        long sum = now + nanos;
+        return ((now ^ sum) & (nanos ^ sum)) < 0 ? Long.MAX_VALUE : sum;
     }
 }

@@ -17,6 +17,7 @@ import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,7 @@ final class BatchRun implements BatchHandle {
     private int consecutiveRateLimits;
     private BigDecimal spent;
     private final WakeTimer wake;
-    private EngineLoop.Cancellable heartbeatTimer;
+    private final RunRecorder recorder;
     private boolean started;
     private boolean finished;
 
@@ -61,6 +62,7 @@ final class BatchRun implements BatchHandle {
         this.publisher = new SnapshotPublisher(cfg.delivery());
         this.spent = record.costUsd();
         this.wake = new WakeTimer(loop, this::pump);
+        this.recorder = new RunRecorder(cfg, record.id());
         pending.forEach(item -> ready.addLast(new Work(item)));
         publisher.publish(state.snapshot(loop.nanoTime(), 0, Duration.ZERO));
     }
@@ -70,7 +72,7 @@ final class BatchRun implements BatchHandle {
         loop.execute(() -> {
             started = true;
             state.status = BatchStatus.PROCESSING;
-            scheduleHeartbeat();
+            recorder.startHeartbeat();
             publish();
             pump();
         });
@@ -103,7 +105,7 @@ final class BatchRun implements BatchHandle {
                 return;
             }
             state.status = BatchStatus.PAUSED;
-            writeStatus(BatchStatus.PAUSED, null);
+            recorder.status(BatchStatus.PAUSED);
             publish();
         });
     }
@@ -115,7 +117,7 @@ final class BatchRun implements BatchHandle {
                 return;
             }
             state.status = BatchStatus.PROCESSING;
-            writeStatus(BatchStatus.PROCESSING, null);
+            recorder.status(BatchStatus.PROCESSING);
             publish();
             pump();
         });
@@ -146,9 +148,11 @@ final class BatchRun implements BatchHandle {
             return;
         }
         long now = loop.nanoTime();
+        java.util.ArrayDeque<Work> due = new java.util.ArrayDeque<>();
         while (!delayed.isEmpty() && delayed.peek().readyAt <= now) {
-            ready.addFirst(delayed.poll());
+            due.addFirst(delayed.poll());
         }
+        due.forEach(ready::addFirst); // retries go first, in the order they became due
         while (state.status == BatchStatus.PROCESSING && !state.stopping() && !ready.isEmpty()
                 && inFlight.size() < options.concurrency()) {
             now = loop.nanoTime();
@@ -202,15 +206,29 @@ final class BatchRun implements BatchHandle {
             return; // aborted by cancel: the item stays pending
         }
         inFlight.remove(work.id());
+        try {
+            handleAnswer(work, result, error);
+        } catch (RuntimeException e) {
+            // a bug must not leave the batch hanging: stop it, the item stays pending and the batch can be resumed
+            LOG.error("handling the answer for item {} failed", work.id(), e);
+            if (state.storeMessage == null) {
+                state.storeMessage = "Goldsmith hit an internal error and stopped the batch (see the log): " + e;
+            }
+        }
+        pump();
+    }
+
+    private void handleAnswer(Work work, EnhanceResult result, Throwable error) {
         long now = loop.nanoTime();
         if (error != null) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof CancellationException) {
-                pump();
-                return;
+            String message = cause instanceof CancellationException
+                    ? "The provider call was cancelled." // not by us: ours are no longer in flight
+                    : "The provider failed unexpectedly: " + cause;
+            if (!(cause instanceof CancellationException)) {
+                LOG.error("provider call for item {} failed unexpectedly", work.id(), cause);
             }
-            LOG.error("provider call for item {} failed unexpectedly", work.id(), cause);
-            result = Failure.of(FailureKind.RETRYABLE, "The provider failed unexpectedly: " + cause, 0, Duration.ZERO);
+            result = Failure.of(FailureKind.RETRYABLE, message, 0, Duration.ZERO);
         }
         work.usage = work.usage.plus(result.usage());
         BigDecimal cost = cfg.pricing().cost(result.usage());
@@ -223,7 +241,6 @@ final class BatchRun implements BatchHandle {
         } else if (result instanceof Failure failure) {
             onFailure(work, failure, now);
         }
-        pump();
     }
 
     private void onFailure(Work work, Failure failure, long now) {
@@ -233,7 +250,7 @@ final class BatchRun implements BatchHandle {
                 work.attempts--; // a 429 does not use up the item's attempts
                 work.rateLimitWaits++;
                 consecutiveRateLimits++;
-                holdUntil = Math.max(holdUntil, now + holdAfter429(failure).toNanos());
+                holdUntil = Math.max(holdUntil, Backoff.later(now, backoff.holdAfter429(failure.retryAfter(), options.rpm() > 0, consecutiveRateLimits)));
                 if (work.rateLimitWaits > options.maxRateLimitWaits()) {
                     checkpoint(work, ItemStatus.FAILED, "Rate limited " + work.rateLimitWaits + " times: "
                             + failure.message(), failure.httpStatus(), null);
@@ -245,7 +262,7 @@ final class BatchRun implements BatchHandle {
                 pacer.onAccepted(now);
                 consecutiveRateLimits = 0;
                 if (work.attempts < options.maxAttempts()) {
-                    work.readyAt = now + backoff.delay(work.attempts, failure.retryAfter()).toNanos();
+                    work.readyAt = Backoff.later(now, backoff.delay(work.attempts, failure.retryAfter()));
                     delayed.add(work);
                 } else {
                     checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
@@ -253,6 +270,7 @@ final class BatchRun implements BatchHandle {
             }
             case PERMANENT -> {
                 pacer.onAccepted(now);
+                consecutiveRateLimits = 0;
                 checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
             }
             case FATAL -> {
@@ -269,19 +287,6 @@ final class BatchRun implements BatchHandle {
         }
     }
 
-    /**
-     * How long every new dispatch waits after a 429: the provider's own wait when it gave one. Without one, a fixed
-     * rpm backs off exponentially from the base delay; the adaptive pacer has already cut its rate, so it only
-     * backs off once 429s keep coming (the third in a row and on).
-     */
-    private Duration holdAfter429(Failure failure) {
-        if (failure.retryAfter().isPresent()) {
-            return failure.retryAfter().get();
-        }
-        int streak = options.rpm() > 0 ? consecutiveRateLimits : consecutiveRateLimits - 2;
-        return streak > 0 ? backoff.rateLimitHold(streak) : Duration.ZERO;
-    }
-
     // --- checkpoints -------------------------------------------------------------------------------------------
 
     private void checkpoint(Work work, ItemStatus status, String error, int httpStatus, Success success) {
@@ -290,18 +295,28 @@ final class BatchRun implements BatchHandle {
                 Duration.ofNanos(loop.nanoTime() - work.dispatchedAt).toMillis(), work.usage, work.cost,
                 work.startedAt, loop.now(), success);
         pendingWrites++;
-        cfg.writer().execute(() -> {
-            try {
-                var committed = status == ItemStatus.SUCCEEDED ? cfg.checkpoints().success(r) : null;
-                if (status != ItemStatus.SUCCEEDED) {
-                    cfg.checkpoints().failure(r);
-                }
-                loop.execute(() -> onCommitted(work, r, committed));
-            } catch (StoreException e) {
-                LOG.error("checkpoint of item {} failed", r.itemId(), e);
-                loop.execute(() -> onCommitFailed(e));
+        try {
+            cfg.writer().execute(() -> write(work, r, status));
+        } catch (RejectedExecutionException e) {
+            onCommitFailed(new StoreException("The engine was shut down before item " + r.itemId() + " was saved.", e));
+        }
+    }
+
+    /** On the writer thread. */
+    private void write(Work work, ItemResult r, ItemStatus status) {
+        try {
+            var committed = status == ItemStatus.SUCCEEDED ? cfg.checkpoints().success(r) : null;
+            if (status != ItemStatus.SUCCEEDED) {
+                cfg.checkpoints().failure(r);
             }
-        });
+            loop.execute(() -> onCommitted(work, r, committed));
+        } catch (StoreException e) {
+            LOG.error("checkpoint of item {} failed", r.itemId(), e);
+            loop.execute(() -> onCommitFailed(e));
+        } catch (RuntimeException e) {
+            LOG.error("checkpoint of item {} failed", r.itemId(), e);
+            loop.execute(() -> onCommitFailed(new StoreException("Could not save item " + r.itemId() + ": " + e, e)));
+        }
     }
 
     private void onCommitted(Work work, ItemResult r, CheckpointWriter.Committed committed) {
@@ -336,57 +351,32 @@ final class BatchRun implements BatchHandle {
         BatchStatus status = state.finalStatus(drained);
         String message = state.finalMessage(status);
         long activeMs = Duration.ofNanos(loop.nanoTime() - state.startNanos).toMillis();
-        cfg.writer().execute(() -> {
-            try {
-                cfg.store().setStatus(batchId(), cfg.ownerId(), status, message, loop.now(), activeMs);
-            } catch (StoreException e) {
-                LOG.error("could not record the end of batch {}", batchId(), e);
-            }
-            loop.execute(() -> {
-                state.status = status;
-                state.endMessage = message;
-                BatchSnapshot last = snapshot();
-                publisher.publish(last);
-                completion.complete(last);
-                loop.shutdown();
-            });
+        Runnable end = () -> loop.execute(() -> {
+            state.status = status;
+            state.endMessage = message;
+            BatchSnapshot last = snapshot();
+            publisher.publish(last);
+            completion.complete(last);
+            loop.shutdown();
         });
+        try {
+            cfg.writer().execute(() -> {
+                try {
+                    cfg.store().setStatus(batchId(), cfg.ownerId(), status, message, loop.now(), activeMs);
+                } catch (RuntimeException e) {
+                    LOG.error("could not record the end of batch {}", batchId(), e);
+                }
+                end.run();
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("the engine was shut down before the end of batch {} was recorded", batchId());
+            end.run();
+        }
     }
 
     private void cancelTimers() {
         wake.cancel();
-        if (heartbeatTimer != null) {
-            heartbeatTimer.cancel();
-            heartbeatTimer = null;
-        }
-    }
-
-    private void scheduleHeartbeat() {
-        heartbeatTimer = loop.schedule(cfg.heartbeat(), () -> {
-            if (finished) {
-                return;
-            }
-            var now = loop.now();
-            cfg.writer().execute(() -> {
-                try {
-                    cfg.checkpoints().heartbeat(batchId(), cfg.ownerId(), now);
-                } catch (StoreException e) {
-                    LOG.warn("heartbeat of batch {} failed", batchId(), e);
-                }
-            });
-            scheduleHeartbeat();
-        });
-    }
-
-    private void writeStatus(BatchStatus status, String message) {
-        var now = loop.now();
-        cfg.writer().execute(() -> {
-            try {
-                cfg.store().setStatus(batchId(), cfg.ownerId(), status, message, now, 0);
-            } catch (StoreException e) {
-                LOG.error("could not record status {} of batch {}", status, batchId(), e);
-            }
-        });
+        recorder.stopHeartbeat();
     }
 
     private BatchSnapshot snapshot() {

@@ -64,6 +64,21 @@ class OpenAiFailureTest {
     }
 
     @Test
+    void a503WithRetryAfterKeepsTheWaitSoTheRetryIsNotSooner() throws Exception {
+        Failure f = fail(new MockResponse.Builder().code(503).addHeader("Retry-After", "120").body("{}").build());
+
+        assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
+        assertThat(f.retryAfter()).contains(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void aWaitOfYearsIsHeldToAnHour() throws Exception {
+        Failure f = fail(error(429, "slow down", null).newBuilder().setHeader("Retry-After", "99999999999").build());
+
+        assertThat(f.retryAfter()).contains(RetryAfter.MAX_WAIT);
+    }
+
+    @Test
     void a429ForAnAccountOutOfCreditStopsTheBatchInsteadOfWaiting() throws Exception {
         Failure f = fail(error(429, "You exceeded your current quota", "insufficient_quota"));
 

@@ -112,6 +112,23 @@ class RetryAndRateLimitTest {
     }
 
     @Test
+    void aWaitOfCenturiesNeitherOverflowsNorLosesTheItem() {
+        EngineFixture f = new EngineFixture(dir);
+        List<String> ids = f.addItems(2, QualityTier.BRONZE);
+        f.provider.then("i0", Duration.ZERO, item -> ScriptedEnhancerFailures.rateLimited(Duration.ofSeconds(99_999_999_999L)));
+
+        BatchHandle batch = f.start(ids, EngineFixture.options(2));
+        f.loop.advance(Duration.ofSeconds(1));
+
+        assertThat(batch.latest().holdRemaining()).as("held, not wrapped around to no hold").isGreaterThan(Duration.ofDays(300));
+        assertThat(batch.latest().processed()).isEqualTo(1);
+        batch.cancel();
+        BatchSnapshot end = f.finish(batch);
+        assertThat(end.status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(f.store.itemIds(batch.batchId(), ItemStatus.PENDING)).containsExactly("i0");
+    }
+
+    @Test
     void anItemThatIsRateLimitedTooOftenFails() {
         EngineFixture f = new EngineFixture(dir);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
