@@ -35,6 +35,14 @@ public record BatchRecord(
         return totalItems == 0 ? 100.0 : processedItems * 100.0 / totalItems;
     }
 
+    /**
+     * Whether {@code resume} can continue it: cancelled or interrupted, or failed (a refused key, say) with items
+     * still pending.
+     */
+    public boolean canResume() {
+        return status.isResumable() || status == BatchStatus.FAILED && processedItems < totalItems;
+    }
+
     /** Whether the batch has ended and will not change unless resumed. */
     public boolean isComplete() {
         return !status.isLive();

@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -91,21 +92,35 @@ public final class BatchService implements AutoCloseable {
      */
     public BatchHandle resume(String batchId, UnaryOperator<BatchSettings> adjust) {
         BatchRecord record = find(batchId).orElseThrow(() -> unknownBatch(batchId));
-        if (!record.status().isResumable()) {
+        if (!record.canResume()) {
             throw new BatchRequestException("Batch " + batchId + " is " + record.status().wireName()
-                    + "; only cancelled or interrupted batches can be resumed.");
+                    + (record.status() == BatchStatus.FAILED ? " with nothing left to send" : "")
+                    + "; only cancelled, interrupted or failed batches with pending items can be resumed.");
         }
         BatchSettings settings = adjust.apply(BatchSettings.fromMetadata(record.metadata()));
-        return launch(record, settings, EnumSet.of(BatchStatus.CANCELLED, BatchStatus.INTERRUPTED), provider(settings),
-                null);
+        if (settings.options().operation() != record.operation()) {
+            throw new BatchRequestException("Batch " + batchId + " is " + record.operation().wireName()
+                    + "; resume keeps a batch's operation (start a new batch for "
+                    + settings.options().operation().wireName() + ").");
+        }
+        return launch(record, settings, EnumSet.of(BatchStatus.CANCELLED, BatchStatus.INTERRUPTED, BatchStatus.FAILED),
+                provider(settings), null);
     }
 
     /** Starts a new batch of the failed items of an old one, with its settings adjusted by {@code adjust}. */
     public BatchHandle retryFailed(String batchId, UnaryOperator<BatchSettings> adjust) {
         BatchRecord record = find(batchId).orElseThrow(() -> unknownBatch(batchId));
-        List<String> failed = store.itemIds(batchId, ItemStatus.FAILED);
+        history(new HistoryQuery(Set.of(BatchStatus.PENDING, BatchStatus.PROCESSING, BatchStatus.PAUSED), null,
+                record.vaultId(), null, null, null, 0)).stream()
+                .filter(b -> batchId.equals(b.parentBatchId()) && b.status().isLive()).findFirst()
+                .ifPresent(live -> {
+                    throw new BatchRequestException("A retry of batch " + batchId + " is running (" + live.id()
+                            + "); wait for it or cancel it first.");
+                });
+        List<String> failed = store.retryCandidates(batchId);
         if (failed.isEmpty()) {
-            throw new BatchRequestException("Batch " + batchId + " has no failed items to retry.");
+            throw new BatchRequestException("Batch " + batchId + " has no failed items left to retry"
+                    + (record.failedItems() > 0 ? " (its retries already succeeded)." : "."));
         }
         BatchSettings settings = adjust.apply(BatchSettings.fromMetadata(record.metadata()));
         return start(record.vaultId(), failed, settings, batchId);

@@ -47,6 +47,11 @@ public record BatchSnapshot(
         return total == 0 ? 100.0 : processed * 100.0 / total;
     }
 
+    /** Whether the batch, as it ended, can be resumed: see {@link BatchRecord#canResume()}. */
+    public boolean canResume() {
+        return status.isResumable() || status == BatchStatus.FAILED && processed < total;
+    }
+
     public boolean isFinished() {
         return !status.isLive();
     }

@@ -230,6 +230,29 @@ public final class BatchStore {
                 .collect(Collectors.toList());
     }
 
+    /** The batch's failed items that no retry of it (a batch whose parent it is) has since done, in order. */
+    public List<String> retryCandidates(String batchId) {
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT bi.item_id FROM batch_items bi
+                    WHERE bi.batch_operation_id = ? AND bi.status = 'failed'
+                      AND NOT EXISTS (SELECT 1 FROM batch_items ci JOIN batch_operations cb ON cb.id = ci.batch_operation_id
+                                      WHERE cb.parent_batch_id = ? AND ci.item_id = bi.item_id
+                                        AND ci.status = 'succeeded')
+                    ORDER BY bi.position""")) {
+                ps.setString(1, batchId);
+                ps.setString(2, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Before and after of every item the batch wrote back. */
     public List<ItemChange> changes(String batchId) {
         return db.read(c -> {

@@ -94,7 +94,7 @@ final class BatchCommands {
             text += String.format(Locale.ROOT, " Tokens: %d in, %d out; cost $%.4f.", b.promptTokens(),
                     b.completionTokens(), b.costUsd());
         }
-        if (b.status().isResumable()) {
+        if (b.canResume()) {
             text += " Resume with: goldsmith resume " + b.id();
         } else if (b.failedItems() > 0) {
             text += " Retry the failed ones with: goldsmith retry-failed " + b.id();

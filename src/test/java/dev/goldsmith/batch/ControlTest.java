@@ -78,7 +78,8 @@ class ControlTest {
         f.finish(batch);
         assertThatThrownBy(() -> f.service.resume(batch.batchId(), UnaryOperator.identity()))
                 .isInstanceOf(BatchRequestException.class)
-                .hasMessage("Batch " + batch.batchId() + " is completed; only cancelled or interrupted batches can be resumed.");
+                .hasMessage("Batch " + batch.batchId() + " is completed; only cancelled, interrupted or failed batches with"
+                        + " pending items can be resumed.");
         assertThatThrownBy(() -> f.service.resume("nope", UnaryOperator.identity()))
                 .hasMessageContaining("No batch with id 'nope'");
     }
@@ -99,6 +100,57 @@ class ControlTest {
         assertThat(end.succeeded()).isEqualTo(2);
         assertThat(f.record(retry.batchId()).parentBatchId()).isEqualTo(first.batchId());
         assertThat(f.service.items(retry.batchId())).extracting(BatchItemRecord::itemId).containsExactly("i1", "i3");
+    }
+
+    @Test
+    void retryFailedTwiceSendsOnlyWhatTheFirstRetryDidNotFix() {
+        EngineFixture f = new EngineFixture(dir);
+        List<String> ids = f.addItems(3, QualityTier.BRONZE);
+        f.provider.fail("i1", FailureKind.PERMANENT, 400, null).fail("i2", FailureKind.PERMANENT, 400, null)
+                .fail("i2", FailureKind.PERMANENT, 400, null);
+        BatchHandle first = f.start(ids, EngineFixture.options(1));
+        f.finish(first);
+
+        f.finish(f.service.retryFailed(first.batchId(), UnaryOperator.identity())); // fixes i1, not i2
+        BatchHandle second = f.service.retryFailed(first.batchId(), UnaryOperator.identity());
+        f.finish(second);
+
+        assertThat(f.service.items(second.batchId())).extracting(BatchItemRecord::itemId).containsExactly("i2");
+        assertThat(f.versions("i1")).as("i1 written once").isEqualTo(1);
+        assertThatThrownBy(() -> f.service.retryFailed(first.batchId(), UnaryOperator.identity()))
+                .hasMessage("Batch " + first.batchId() + " has no failed items left to retry (its retries already succeeded).");
+    }
+
+    @Test
+    void resumeKeepsTheBatchsOperation() {
+        EngineFixture f = new EngineFixture(dir);
+        f.provider.latency(Duration.ofSeconds(1));
+        BatchHandle batch = f.start(f.addItems(3, QualityTier.BRONZE), EngineFixture.options(1));
+        f.loop.advance(Duration.ofMillis(500));
+        batch.cancel();
+        f.finish(batch);
+
+        assertThatThrownBy(() -> f.service.resume(batch.batchId(), s -> s.withOptions(
+                s.options().withOperation(dev.goldsmith.ai.Operation.KEYWORD_SUGGEST))))
+                .isInstanceOf(BatchRequestException.class).hasMessageContaining("resume keeps a batch's operation");
+        assertThat(f.record(batch.batchId()).status()).isEqualTo(BatchStatus.CANCELLED);
+    }
+
+    @Test
+    void aBatchStoppedByARefusedKeyResumesOnceTheKeyIsFixed() {
+        EngineFixture f = new EngineFixture(dir);
+        List<String> ids = f.addItems(4, QualityTier.BRONZE);
+        f.provider.then("i1", Duration.ZERO, item -> ScriptedEnhancer.failure(FailureKind.FATAL, "The API key was refused (401).", 401));
+        BatchHandle batch = f.start(ids, EngineFixture.options(1));
+        BatchSnapshot stopped = f.finish(batch);
+        assertThat(stopped.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(stopped.canResume()).isTrue();
+
+        BatchSnapshot end = f.finish(f.service.resume(batch.batchId(), UnaryOperator.identity()));
+
+        assertThat(end.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(end.succeeded()).isEqualTo(4);
+        assertThat(f.record(batch.batchId()).errorMessage()).isNull();
     }
 
     @Test

@@ -105,8 +105,8 @@ class BatchCommandsTest {
 
         String id = JSON.readTree(CliRun.run(db, "enhance", "--vault", "v1", "--json").out())
                 .get("batch_operation_id").asText();
-        assertInvalid(CliRun.run(db, "resume", id), "is completed; only cancelled or interrupted");
-        assertInvalid(CliRun.run(db, "retry-failed", id), "has no failed items");
+        assertInvalid(CliRun.run(db, "resume", id), "is completed; only cancelled, interrupted or failed batches");
+        assertInvalid(CliRun.run(db, "retry-failed", id), "has no failed items left to retry");
         assertThat(JSON.readTree(CliRun.run(db, "history", "--json").out())).hasSize(1);
     }
 

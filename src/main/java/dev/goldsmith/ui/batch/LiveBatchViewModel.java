@@ -61,7 +61,7 @@ public final class LiveBatchViewModel {
             && !snapshot.get().isFinished() && snapshot.get().status() != BatchStatus.PAUSED, snapshot);
     private final BooleanBinding canResume = Bindings.createBooleanBinding(() -> snapshot.get() != null
             && snapshot.get().status() == BatchStatus.PAUSED
-            || lastEnded.get() != null && lastEnded.get().status().isResumable(), snapshot, lastEnded);
+            || lastEnded.get() != null && lastEnded.get().canResume(), snapshot, lastEnded);
     private final BooleanBinding canCancel = Bindings.createBooleanBinding(() -> snapshot.get() != null
             && !snapshot.get().isFinished(), snapshot);
 
@@ -149,7 +149,7 @@ public final class LiveBatchViewModel {
         BatchSnapshot ended = lastEnded.get();
         if (active != null) {
             active.resume();
-        } else if (ended != null && ended.status().isResumable()) {
+        } else if (ended != null && ended.canResume()) {
             lastEnded.set(null);
             enqueue(() -> gateway.resume(ended.batchId()));
         }

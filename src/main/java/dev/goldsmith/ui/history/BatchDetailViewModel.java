@@ -52,7 +52,7 @@ public final class BatchDetailViewModel {
     private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
     private final ObjectProperty<OutcomeRow> focused = new SimpleObjectProperty<>();
     private final BooleanBinding canResume = Bindings.createBooleanBinding(
-            () -> batch.get() != null && batch.get().status().isResumable(), batch);
+            () -> batch.get() != null && batch.get().canResume(), batch);
     private final BooleanBinding canRevert = Bindings.createBooleanBinding(
             () -> focused.get() != null && focused.get().versionId() != null, focused);
     private final BooleanBinding canRetry = Bindings.createBooleanBinding(
