@@ -22,6 +22,8 @@ public record BatchOptions(Operation operation, int concurrency, int rpm, int ma
     public static final int DEFAULT_CONCURRENCY = 5;
     public static final int MAX_CONCURRENCY = 64;
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final int MAX_ATTEMPTS = 20;
+    public static final int MAX_RPM = 100_000;
     public static final Duration DEFAULT_BASE_DELAY = Duration.ofMillis(1000);
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_RATE_LIMIT_WAITS = 50;
@@ -33,11 +35,12 @@ public record BatchOptions(Operation operation, int concurrency, int rpm, int ma
         if (concurrency < 1 || concurrency > MAX_CONCURRENCY) {
             throw new IllegalArgumentException("concurrency must be between 1 and " + MAX_CONCURRENCY + ", not " + concurrency + ".");
         }
-        if (rpm < 0) {
-            throw new IllegalArgumentException("rpm must be 0 (no cap) or a positive number of requests per minute, not " + rpm + ".");
+        if (rpm < 0 || rpm > MAX_RPM) {
+            throw new IllegalArgumentException("rpm must be 0 (no cap) or a number of requests per minute up to "
+                    + MAX_RPM + ", not " + rpm + ".");
         }
-        if (maxAttempts < 1 || maxAttempts > 20) {
-            throw new IllegalArgumentException("max attempts must be between 1 and 20, not " + maxAttempts + ".");
+        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+            throw new IllegalArgumentException("max attempts must be between 1 and " + MAX_ATTEMPTS + ", not " + maxAttempts + ".");
         }
         if (baseDelay.isNegative()) {
             throw new IllegalArgumentException("base delay cannot be negative, not " + baseDelay.toMillis() + " ms.");

@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory;
 import javafx.util.Callback;
+import javafx.util.StringConverter;
 
 /** Binds the launch panel to {@link LaunchPanelViewModel}. */
 public final class LaunchPanelController {
@@ -37,8 +38,8 @@ public final class LaunchPanelController {
         operationChoice.valueProperty().bindBidirectional(viewModel.operationProperty());
         providerLabel.textProperty().bind(viewModel.providerText());
         spinner(concurrencySpinner, 1, BatchOptions.MAX_CONCURRENCY, 1);
-        spinner(rpmSpinner, 0, LaunchPanelViewModel.MAX_RPM, 10);
-        spinner(attemptsSpinner, 1, LaunchPanelViewModel.MAX_ATTEMPTS, 1);
+        spinner(rpmSpinner, 0, BatchOptions.MAX_RPM, 10);
+        spinner(attemptsSpinner, 1, BatchOptions.MAX_ATTEMPTS, 1);
         concurrencySpinner.getValueFactory().valueProperty().bindBidirectional(viewModel.concurrencyProperty());
         rpmSpinner.getValueFactory().valueProperty().bindBidirectional(viewModel.rpmProperty());
         attemptsSpinner.getValueFactory().valueProperty().bindBidirectional(viewModel.maxAttemptsProperty());
@@ -49,8 +50,25 @@ public final class LaunchPanelController {
         reasonLabel.managedProperty().bind(viewModel.startDisabled());
     }
 
+    /** An editable spinner whose text never commits nothing: blank or non-numbers keep the value, others clamp. */
     private static void spinner(Spinner<Integer> spinner, int min, int max, int step) {
-        spinner.setValueFactory(new IntegerSpinnerValueFactory(min, max, min, step));
+        IntegerSpinnerValueFactory factory = new IntegerSpinnerValueFactory(min, max, min, step);
+        factory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                try {
+                    return Math.max(min, Math.min(max, Integer.parseInt(text.strip())));
+                } catch (NumberFormatException e) {
+                    return factory.getValue();
+                }
+            }
+        });
+        spinner.setValueFactory(factory);
         spinner.setEditable(true);
     }
 

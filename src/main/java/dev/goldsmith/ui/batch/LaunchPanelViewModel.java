@@ -25,8 +25,6 @@ import javafx.collections.ObservableList;
  */
 public final class LaunchPanelViewModel {
 
-    public static final int MAX_RPM = 10_000;
-    public static final int MAX_ATTEMPTS = 20;
 
     private final BatchGateway gateway;
     private final LiveBatchViewModel live;
@@ -79,6 +77,9 @@ public final class LaunchPanelViewModel {
     public void start() {
         if (startDisabled.get()) {
             return;
+        }
+        if (concurrency.get() == null || rpm.get() == null || maxAttempts.get() == null) {
+            return; // the spinners keep a number; nothing to start without one
         }
         ItemSelection items = selection.get();
         Operation op = operation.get();
