@@ -46,7 +46,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 messages, ZoneId.systemDefault());
         BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), services.apiKeyStore(),
                 System.getenv(), executor, dialogs, messages, history::reload,
-                services.itemVersions(), workspace::reload);
+                services.itemVersions(), workspace::reload, batch.live()::enqueue);
         SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(),
                 System.getenv(), executor, messages, main.darkThemeProperty());
 

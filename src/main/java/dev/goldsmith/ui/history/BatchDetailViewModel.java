@@ -22,6 +22,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -46,26 +47,31 @@ public final class BatchDetailViewModel {
     private final Messages messages;
     private final Runnable onBatchEnded;
     private final ItemVersionRepository versions;
+    private final Consumer<Callable<BatchHandle>> launcher;
     private final Runnable onItemsChanged;
     private final ObjectProperty<BatchRecord> batch = new SimpleObjectProperty<>();
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
     private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
     private final ObjectProperty<OutcomeRow> focused = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty launching = new javafx.beans.property.SimpleBooleanProperty();
     private final BooleanBinding canResume = Bindings.createBooleanBinding(
-            () -> batch.get() != null && batch.get().canResume(), batch);
+            () -> batch.get() != null && batch.get().canResume() && !launching.get(), batch, launching);
     private final BooleanBinding canRevert = Bindings.createBooleanBinding(
             () -> focused.get() != null && focused.get().versionId() != null, focused);
     private final BooleanBinding canRetry = Bindings.createBooleanBinding(
-            () -> batch.get() != null && batch.get().failedItems() > 0, batch);
+            () -> batch.get() != null && batch.get().failedItems() > 0 && !launching.get(), batch, launching);
     private long loads;
 
     /**
      * @param onBatchEnded   called when a batch resumed or retried from here ends
      * @param onItemsChanged called after an item was reverted, so the workspace shows it
+     * @param launcher       runs a resume or retry: the window hands it to the live panel's queue, so it shows there
      */
     public BatchDetailViewModel(BatchService batches, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
                                 DialogService dialogs, Messages messages, Runnable onBatchEnded,
-                                ItemVersionRepository versions, Runnable onItemsChanged) {
+                                ItemVersionRepository versions, Runnable onItemsChanged,
+                                Consumer<Callable<BatchHandle>> launcher) {
+        this.launcher = launcher;
         this.versions = versions;
         this.onItemsChanged = onItemsChanged;
         this.batches = batches;
@@ -100,23 +106,37 @@ public final class BatchDetailViewModel {
     /** Continues the cancelled or interrupted batch in place; completes once it ended and the list was refreshed. */
     public CompletableFuture<Void> resume() {
         BatchRecord b = batch.get();
-        return run(() -> batches.resume(b.id(), withKey()), "history.resume.failed");
+        return run(() -> batches.resume(b.id(), withKey()));
     }
 
     /** Starts a new batch of the failed items; completes once it ended and the list was refreshed. */
     public CompletableFuture<Void> retryFailed() {
         BatchRecord b = batch.get();
-        return run(() -> batches.retryFailed(b.id(), withKey()), "history.retry.failed");
+        return run(() -> batches.retryFailed(b.id(), withKey()));
     }
 
-    private CompletableFuture<Void> run(Callable<BatchHandle> start, String failedKey) {
+    /**
+     * Hands the start to the launcher; Resume and Retry stay disabled until the batch has ended (or failed to start,
+     * which the launcher reports). The future completes then, after the list was refreshed.
+     */
+    private CompletableFuture<Void> run(Callable<BatchHandle> start) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        executor.submit(start, handle -> handle.completion().whenComplete((snapshot, error) -> executor.runOnUi(() -> {
+        launching.set(true);
+        Runnable finished = () -> executor.runOnUi(() -> {
+            launching.set(false);
             onBatchEnded.run();
             done.complete(null);
-        })), failure -> {
-            dialogs.showError(messages.get(failedKey), String.valueOf(failure.getMessage()));
-            done.complete(null);
+        });
+        launcher.accept(() -> {
+            BatchHandle handle;
+            try {
+                handle = start.call();
+            } catch (Exception e) {
+                finished.run();
+                throw e;
+            }
+            handle.completion().whenComplete((snapshot, error) -> finished.run());
+            return handle;
         });
         return done;
     }

@@ -47,7 +47,8 @@ class BatchDetailViewModelTest {
         history = new HistoryViewModel(fx.services.batches(), fx.services.vaults(), executor, dialogs, messages,
                 ZoneOffset.UTC);
         detail = new BatchDetailViewModel(fx.services.batches(), fx.services.apiKeyStore(), Map.of(), executor,
-                dialogs, messages, history::reload, fx.services.itemVersions(), () -> itemsChanged++);
+                dialogs, messages, history::reload, fx.services.itemVersions(), () -> itemsChanged++,
+                start -> executor.submit(start, handle -> { }, failure -> dialogs.showError("start", failure.getMessage())));
         detail.batchProperty().bind(history.selectedProperty());
     }
 
@@ -126,6 +127,25 @@ class BatchDetailViewModelTest {
         assertThat(retry.parentBatchId()).isEqualTo(refused.id());
         assertThat(retry.totalItems()).isEqualTo(2);
         assertThat(history.selectedProperty().get().id()).as("the old batch stays selected").isEqualTo(refused.id());
+    }
+
+    @Test
+    void aRetryGoesToTheLauncherAndTheButtonsWaitUntilItEnds() throws Exception {
+        BatchRecord refused = fx.refused(server, "pp-1", "hc-1");
+        java.util.List<java.util.concurrent.Callable<dev.goldsmith.batch.BatchHandle>> queued = new java.util.ArrayList<>();
+        BatchDetailViewModel queuedDetail = new BatchDetailViewModel(fx.services.batches(), fx.services.apiKeyStore(),
+                Map.of(), new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT), history::reload,
+                fx.services.itemVersions(), () -> { }, queued::add);
+        queuedDetail.batchProperty().set(refused);
+        assertThat(queuedDetail.canRetryProperty().get()).isTrue();
+
+        var done = queuedDetail.retryFailed();
+
+        assertThat(queued).as("handed to the live panel's queue").hasSize(1);
+        assertThat(queuedDetail.canRetryProperty().get()).as("no second retry while one waits or runs").isFalse();
+        queued.get(0).call().completion().get(20, TimeUnit.SECONDS);
+        done.get(20, TimeUnit.SECONDS);
+        assertThat(queuedDetail.canRetryProperty().get()).isTrue();
     }
 
     @Test
