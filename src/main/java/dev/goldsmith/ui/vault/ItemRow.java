@@ -37,8 +37,11 @@ public final class ItemRow {
         return selected.get();
     }
 
-    /** What a list of rows watches, so filters and counts follow checkbox and item changes. */
+    /**
+     * What a list of rows watches, so filters and sorting follow item changes (a write-back, a revert). Not the
+     * checkbox: with it, checking 10,000 rows fired 10,000 list updates and a sorted table re-sorted on each.
+     */
     static Observable[] observables(ItemRow row) {
-        return new Observable[] {row.selected, row.item};
+        return new Observable[] {row.item};
     }
 }

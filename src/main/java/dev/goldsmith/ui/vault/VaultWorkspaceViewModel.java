@@ -132,6 +132,7 @@ public final class VaultWorkspaceViewModel {
         bulk(() -> rows.setAll(list.stream().map(item -> {
             ItemRow row = new ItemRow(item);
             row.selectedProperty().set(keep.contains(item.id()));
+            row.selectedProperty().addListener(o -> recount()); // one recount, not one per row, in bulk changes
             return row;
         }).collect(Collectors.toList())));
         loading.set(false);

@@ -80,6 +80,20 @@ class VaultWorkspaceViewModelTest {
     }
 
     @Test
+    void checkingRowsDoesNotChurnASortedTableButTheCountFollows() {
+        javafx.collections.transformation.SortedList<ItemRow> sorted = new javafx.collections.transformation.SortedList<>(
+                vm.visibleItems(), java.util.Comparator.comparing((ItemRow r) -> r.item().content()));
+        int[] changes = new int[1];
+        sorted.addListener((javafx.collections.ListChangeListener<ItemRow>) c -> changes[0]++);
+
+        vm.selectAllNotGold();
+        vm.toggle(sorted.get(0));
+
+        assertThat(changes[0]).as("list updates from checkboxes").isZero();
+        assertThat(vm.selectedCountProperty().get()).isEqualTo(3);
+    }
+
+    @Test
     void selectAllNotGoldChecksTheVisibleItemsBelowGold() {
         vm.allItems().get(1).selectedProperty().set(true); // pp-2, gold
 
