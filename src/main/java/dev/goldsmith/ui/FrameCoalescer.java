@@ -11,8 +11,8 @@ import java.util.function.Consumer;
  * update is waiting on the UI thread at a time, and it applies the newest value when it runs. So a burst of
  * progress snapshots costs one UI update per frame at most — never one {@code runLater} per snapshot.
  *
- * <p>The "run on the UI thread" function is injected: {@code Platform::runLater} (via
- * {@link TaskExecutor#runOnUi}) in the window, a hand-driven queue in tests.
+ * <p>The "run on the UI thread" function is injected: {@link NextPulse} in the window (the update runs at the next
+ * animation pulse, so at most once per frame), a hand-driven queue in tests.
  */
 public final class FrameCoalescer<T> {
 

@@ -20,6 +20,9 @@ public final class Gui {
         }
         try {
             Application.launch(App.class, args);
+            // the window is closed and App.stop() has run: end the process even if AWT (a tray notification)
+            // still holds a thread
+            System.exit(0);
         } catch (RuntimeException e) {
             if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
                 System.err.println(NO_DISPLAY);

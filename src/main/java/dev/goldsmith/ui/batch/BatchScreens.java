@@ -4,6 +4,7 @@ import dev.goldsmith.Services;
 import dev.goldsmith.ui.ControllerFactory;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.NextPulse;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.vault.VaultWorkspaceViewModel;
 
@@ -16,7 +17,7 @@ public record BatchScreens(LaunchPanelViewModel launch, LiveBatchViewModel live)
     public static BatchScreens create(Services services, VaultWorkspaceViewModel workspace, TaskExecutor executor,
                                       DialogService dialogs, Messages messages) {
         BatchGateway gateway = BatchGateway.of(services);
-        LiveBatchViewModel live = new LiveBatchViewModel(gateway, executor, executor::runOnUi, dialogs, messages,
+        LiveBatchViewModel live = new LiveBatchViewModel(gateway, executor, new NextPulse(), dialogs, messages,
                 workspace::reload, new DesktopNotifier(executor, messages.get("app.title")));
         LaunchPanelViewModel launch = new LaunchPanelViewModel(gateway, live, executor, messages);
         launch.selectionProperty().bind(workspace.selectionProperty());
