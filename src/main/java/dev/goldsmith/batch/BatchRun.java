@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * flight and the next is dispatched the moment one finishes. All state lives on the {@link EngineLoop}; answers,
  * timers and controls arrive there as tasks, so nothing here needs a lock.
  */
-final class BatchRun implements BatchHandle {
+final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
 
@@ -43,7 +43,7 @@ final class BatchRun implements BatchHandle {
     private final ArrayDeque<Work> ready = new ArrayDeque<>();
     private final PriorityQueue<Work> delayed = new PriorityQueue<>(Comparator.comparingLong(w -> w.readyAt));
     private final Map<String, Work> inFlight = new LinkedHashMap<>();
-    private int pendingWrites;
+    private final CheckpointQueue checkpoints;
     private long holdUntil = Long.MIN_VALUE;
     private int consecutiveRateLimits;
     private BigDecimal spent;
@@ -63,6 +63,7 @@ final class BatchRun implements BatchHandle {
         this.spent = record.costUsd();
         this.wake = new WakeTimer(loop, this::pump);
         this.recorder = new RunRecorder(cfg, record.id());
+        this.checkpoints = new CheckpointQueue(cfg, this);
         pending.forEach(item -> ready.addLast(new Work(item)));
         publisher.publish(state.snapshot(loop.nanoTime(), 0, Duration.ZERO));
     }
@@ -72,10 +73,27 @@ final class BatchRun implements BatchHandle {
         loop.execute(() -> {
             started = true;
             state.status = BatchStatus.PROCESSING;
+            skipGoldOnResume();
             recorder.startHeartbeat();
             publish();
             pump();
         });
+    }
+
+    /** An item that became gold since the batch was recorded is not sent again to be enhanced: it is skipped. */
+    private void skipGoldOnResume() {
+        if (options.operation() != dev.goldsmith.ai.Operation.ENHANCE) {
+            return;
+        }
+        for (var it = ready.iterator(); it.hasNext(); ) {
+            Work w = it.next();
+            if (w.item.tier().isTop()) {
+                it.remove();
+                w.startedAt = loop.now();
+                w.dispatchedAt = loop.nanoTime();
+                checkpoint(w, ItemStatus.SKIPPED, null, 0, null);
+            }
+        }
     }
 
     @Override
@@ -166,8 +184,7 @@ final class BatchRun implements BatchHandle {
                 break;
             }
             if (options.maxCostUsd() != null && spent.compareTo(options.maxCostUsd()) >= 0) {
-                state.budgetMessage = "Stopped: the budget of $" + options.maxCostUsd().toPlainString()
-                        + " was reached ($" + spent.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString() + " spent).";
+                state.stopForBudget(options.maxCostUsd(), spent);
                 break;
             }
             dispatch(ready.pollFirst(), now);
@@ -221,14 +238,7 @@ final class BatchRun implements BatchHandle {
     private void handleAnswer(Work work, EnhanceResult result, Throwable error) {
         long now = loop.nanoTime();
         if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            String message = cause instanceof CancellationException
-                    ? "The provider call was cancelled." // not by us: ours are no longer in flight
-                    : "The provider failed unexpectedly: " + cause;
-            if (!(cause instanceof CancellationException)) {
-                LOG.error("provider call for item {} failed unexpectedly", work.id(), cause);
-            }
-            result = Failure.of(FailureKind.RETRYABLE, message, 0, Duration.ZERO);
+            result = asRetryable(work.id(), error);
         }
         work.usage = work.usage.plus(result.usage());
         BigDecimal cost = cfg.pricing().cost(result.usage());
@@ -241,6 +251,16 @@ final class BatchRun implements BatchHandle {
         } else if (result instanceof Failure failure) {
             onFailure(work, failure, now);
         }
+    }
+
+    /** A call that ended in an exception (a provider bug, or a cancel not made by us) is retried like an I/O error. */
+    private static Failure asRetryable(String itemId, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof CancellationException) {
+            return Failure.of(FailureKind.RETRYABLE, "The provider call was cancelled.", 0, Duration.ZERO);
+        }
+        LOG.error("provider call for item {} failed unexpectedly", itemId, cause);
+        return Failure.of(FailureKind.RETRYABLE, "The provider failed unexpectedly: " + cause, 0, Duration.ZERO);
     }
 
     private void onFailure(Work work, Failure failure, long now) {
@@ -294,40 +314,18 @@ final class BatchRun implements BatchHandle {
                 work.attempts, error, httpStatus == 0 ? null : httpStatus,
                 Duration.ofNanos(loop.nanoTime() - work.dispatchedAt).toMillis(), work.usage, work.cost,
                 work.startedAt, loop.now(), success);
-        pendingWrites++;
-        try {
-            cfg.writer().execute(() -> write(work, r, status));
-        } catch (RejectedExecutionException e) {
-            onCommitFailed(new StoreException("The engine was shut down before item " + r.itemId() + " was saved.", e));
-        }
+        checkpoints.submit(work, r);
     }
 
-    /** On the writer thread. */
-    private void write(Work work, ItemResult r, ItemStatus status) {
-        try {
-            var committed = status == ItemStatus.SUCCEEDED ? cfg.checkpoints().success(r) : null;
-            if (status != ItemStatus.SUCCEEDED) {
-                cfg.checkpoints().failure(r);
-            }
-            loop.execute(() -> onCommitted(work, r, committed));
-        } catch (StoreException e) {
-            LOG.error("checkpoint of item {} failed", r.itemId(), e);
-            loop.execute(() -> onCommitFailed(e));
-        } catch (RuntimeException e) {
-            LOG.error("checkpoint of item {} failed", r.itemId(), e);
-            loop.execute(() -> onCommitFailed(new StoreException("Could not save item " + r.itemId() + ": " + e, e)));
-        }
-    }
-
-    private void onCommitted(Work work, ItemResult r, CheckpointWriter.Committed committed) {
-        pendingWrites--;
+    @Override
+    public void committed(Work work, ItemResult r, CheckpointWriter.Committed committed) {
         state.count(r, work.item.tier(), committed, loop.nanoTime());
         publish();
         pump();
     }
 
-    private void onCommitFailed(StoreException e) {
-        pendingWrites--;
+    @Override
+    public void failed(StoreException e) {
         if (e instanceof OwnershipLostException) {
             state.ownershipLost = e.getMessage();
         } else if (state.storeMessage == null) {
@@ -339,7 +337,7 @@ final class BatchRun implements BatchHandle {
     // --- the end -----------------------------------------------------------------------------------------------
 
     private void maybeFinish() {
-        if (finished || !started || !inFlight.isEmpty() || pendingWrites > 0) {
+        if (finished || !started || !inFlight.isEmpty() || checkpoints.pending() > 0) {
             return;
         }
         boolean drained = ready.isEmpty() && delayed.isEmpty();

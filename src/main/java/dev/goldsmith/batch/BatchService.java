@@ -137,16 +137,24 @@ public final class BatchService implements AutoCloseable {
             enhancer.close();
             throw new BatchRequestException("Batch " + record.id() + " was taken by another process just now.");
         }
-        BatchRecord claimed = store.find(record.id()).orElseThrow();
-        if (pending == null) {
-            List<String> pendingIds = store.itemIds(record.id(), ItemStatus.PENDING);
-            pending = new ArrayList<>(items.findAll(record.vaultId(), pendingIds).values());
+        BatchRun run;
+        try {
+            BatchRecord claimed = store.find(record.id()).orElseThrow();
+            if (pending == null) {
+                List<String> pendingIds = store.itemIds(record.id(), ItemStatus.PENDING);
+                pending = new ArrayList<>(items.findAll(record.vaultId(), pendingIds).values());
+            }
+            RunConfig cfg = new RunConfig(settings.options(), enhancer, settings.provider().pricing(),
+                    env.loops().apply("batch-" + record.id().substring(0, Math.min(8, record.id().length()))),
+                    env.writer(), checkpoints, store, env.delivery(), env.random(), liveness.ownerId(), env.heartbeat());
+            run = new BatchRun(cfg, claimed, pending);
+        } catch (RuntimeException e) {
+            // claimed but not started: give the batch back as interrupted so it can be resumed
+            enhancer.close();
+            store.setStatus(record.id(), liveness.ownerId(), BatchStatus.INTERRUPTED,
+                    "The batch could not start: " + e.getMessage(), env.clock().instant(), 0);
+            throw e;
         }
-        RunConfig cfg = new RunConfig(settings.options(), enhancer, settings.provider().pricing(),
-                env.loops().apply("batch-" + record.id().substring(0, Math.min(8, record.id().length()))), env.writer(),
-                checkpoints, store,
-                env.delivery(), env.random(), liveness.ownerId(), env.heartbeat());
-        BatchRun run = new BatchRun(cfg, claimed, pending);
         running.put(record.id(), run);
         run.completion().whenComplete((s, e) -> {
             running.remove(record.id());

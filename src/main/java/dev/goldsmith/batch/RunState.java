@@ -45,6 +45,11 @@ final class RunState {
         this.cost = record.costUsd();
     }
 
+    void stopForBudget(BigDecimal budget, BigDecimal spent) {
+        budgetMessage = "Stopped: the budget of $" + budget.toPlainString() + " was reached ($"
+                + spent.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString() + " spent).";
+    }
+
     boolean stopping() {
         return cancelRequested || fatalMessage != null || storeMessage != null || budgetMessage != null
                 || ownershipLost != null;
@@ -52,15 +57,17 @@ final class RunState {
 
     void count(ItemResult r, QualityTier oldTier, CheckpointWriter.Committed committed, long now) {
         processed++;
-        if (r.status() == ItemStatus.SUCCEEDED) {
-            succeeded++;
-        } else {
-            failed++;
+        switch (r.status()) {
+            case SUCCEEDED -> succeeded++;
+            case SKIPPED -> skipped++;
+            default -> failed++;
         }
         promptTokens += r.usage().promptTokens();
         completionTokens += r.usage().completionTokens();
         cost = cost.add(r.cost());
-        meter.record(now);
+        if (r.status() != ItemStatus.SKIPPED) {
+            meter.record(now);
+        }
         recent.addFirst(new ItemOutcome(r.itemId(), r.status(), r.attempts(), r.error(), r.httpStatus(),
                 committed != null ? committed.oldTier() : oldTier, committed != null ? committed.newTier() : null,
                 r.latencyMs(), r.finishedAt()));

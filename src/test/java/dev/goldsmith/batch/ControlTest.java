@@ -72,6 +72,29 @@ class ControlTest {
     }
 
     @Test
+    void onResumeAnItemThatBecameGoldMeanwhileIsSkippedNotEnhancedAgain() {
+        EngineFixture f = new EngineFixture(dir);
+        f.provider.latency(Duration.ofSeconds(1));
+        List<String> ids = f.addItems(4, QualityTier.BRONZE);
+        BatchHandle batch = f.start(ids, EngineFixture.options(1));
+        f.loop.advance(Duration.ofMillis(1500));
+        batch.cancel();
+        f.finish(batch);
+        var i3 = f.items.find(EngineFixture.VAULT, "i3").orElseThrow();
+        f.items.saveAll(EngineFixture.VAULT, List.of(new dev.goldsmith.vault.VaultItem(i3.id(), i3.vaultId(), i3.type(),
+                "Edited by hand to gold", QualityTier.GOLD, i3.keywords(), null, null, null)));
+
+        BatchSnapshot end = f.finish(f.service.resume(batch.batchId(), UnaryOperator.identity()));
+
+        assertThat(end.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(end.skipped()).isEqualTo(1);
+        assertThat(end.processed()).isEqualTo(end.succeeded() + end.failed() + end.skipped()).isEqualTo(4);
+        assertThat(f.item(batch.batchId(), "i3").status()).isEqualTo(ItemStatus.SKIPPED);
+        assertThat(f.provider.callsOf("i3")).isEmpty();
+        assertThat(f.record(batch.batchId()).skippedItems()).isEqualTo(1);
+    }
+
+    @Test
     void resumeRefusesABatchThatCompleted() {
         EngineFixture f = new EngineFixture(dir);
         BatchHandle batch = f.start(f.addItems(1, QualityTier.BRONZE), EngineFixture.options(1));
