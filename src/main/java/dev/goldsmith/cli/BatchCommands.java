@@ -13,7 +13,9 @@ import dev.goldsmith.store.ApiKeyStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /** What the batch commands share: the API key, running a batch to its end with a live line, and the exit code. */
@@ -52,21 +54,21 @@ final class BatchCommands {
         err.println("Batch " + handle.batchId() + " started.");
         ProgressLine line = new ProgressLine(err, System::nanoTime, Duration.ofMillis(200));
         Runnable unsubscribe = handle.subscribe(line::accept);
+        CountDownLatch reported = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(Cli.FAILED);
         Thread onCtrlC = new Thread(() -> {
-            handle.cancel();
+            handle.cancel(); // calls in flight are aborted; their items stay pending
             try {
-                handle.completion().get(15, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // leaving anyway: whatever was committed stays, the rest stays pending
+                reported.await(30, TimeUnit.SECONDS); // the main thread prints the batch's end first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             err.println("Cancelled. Resume with: goldsmith resume " + handle.batchId());
             err.flush();
+            Runtime.getRuntime().halt(exitCode.get()); // §6: a cancelled batch exits 1, not the signal's 130
         }, "goldsmith-ctrl-c");
         boolean hooked = addHook(onCtrlC);
         BatchSnapshot end = handle.completion().join();
-        if (hooked) {
-            removeHook(onCtrlC);
-        }
         line.accept(end);
         unsubscribe.run();
         BatchRecord record = root.batches().find(handle.batchId()).orElseThrow();
@@ -77,6 +79,12 @@ final class BatchCommands {
         }
         if (end.errorMessage() != null && end.status() != BatchStatus.COMPLETED) {
             err.println("goldsmith: " + end.errorMessage());
+        }
+        root.out().flush();
+        exitCode.set(exitCode(record.status()));
+        reported.countDown();
+        if (hooked) {
+            removeHook(onCtrlC);
         }
         return exitCode(record.status());
     }

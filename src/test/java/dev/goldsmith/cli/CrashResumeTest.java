@@ -90,6 +90,8 @@ class CrashResumeTest {
         assertThat(seen.await(60, TimeUnit.SECONDS)).as("the child sent requests").isTrue();
         child.destroy(); // SIGTERM, as Ctrl+C's SIGINT: the JVM runs its shutdown hooks
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).as("a cancelled batch exits 1").isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("child.out"))).contains(" cancelled: ", "Resume with: goldsmith resume");
 
         Database database = Database.open(db);
         String batchId = single(database, "SELECT id FROM batch_operations");
