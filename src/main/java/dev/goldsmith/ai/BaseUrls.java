@@ -33,8 +33,14 @@ public final class BaseUrls {
             throw new IllegalArgumentException("The base URL '" + trimmed
                     + "' is not a valid http or https URL (for example " + ProviderSettings.DEFAULT_BASE_URL + ").");
         }
+        if (!url.username().isEmpty() || !url.password().isEmpty()) {
+            // never echo it: the "password" may well be an API key
+            throw new IllegalArgumentException("The base URL for " + url.host() + " must not carry a user name or"
+                    + " password; put the API key in GOLDSMITH_API_KEY or the settings screen.");
+        }
         if (url.query() != null || url.fragment() != null) {
-            throw new IllegalArgumentException("The base URL '" + trimmed + "' must not carry a query or a fragment.");
+            throw new IllegalArgumentException("The base URL for " + url.host() + " must not carry a query or a"
+                    + " fragment (a key in the URL would end up in logs and history).");
         }
         if (!url.isHttps() && !isLoopback(url.host())) {
             throw new IllegalArgumentException("Plain http is allowed only to this computer (localhost); use https for '"

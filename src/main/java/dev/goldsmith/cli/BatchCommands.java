@@ -36,6 +36,11 @@ final class BatchCommands {
             throw new InvalidInputException("No API key for " + p.baseUrl() + ": set GOLDSMITH_API_KEY (or"
                     + " OPENAI_API_KEY), or save one in the settings screen.");
         }
+        if (settings.options().maxCostUsd() != null && p.pricing().promptPerMillion().signum() == 0
+                && p.pricing().completionPerMillion().signum() == 0) {
+            root.err().println("goldsmith: warning: --max-cost cannot stop this batch: the token prices are 0;"
+                    + " set them in the settings screen.");
+        }
         return settings.withProvider(p.withApiKey(key));
     }
 

@@ -18,6 +18,13 @@ class ReadinessTest {
         assertThat(Readiness.of(openai("https://api.openai.com/v1"), true)).isEqualTo(Readiness.READY);
         assertThat(Readiness.of(openai("http://localhost:11434/v1"), false)).isEqualTo(Readiness.READY);
         assertThat(Readiness.of(openai("http://example.com/v1"), true)).isEqualTo(Readiness.BAD_BASE_URL);
+        assertThat(Readiness.of(openai("https://user:sk-SECRET-0123456789@api.example.com/v1"), true))
+                .isEqualTo(Readiness.BAD_BASE_URL);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> BaseUrls.require("https://user:sk-SECRET-0123456789@api.example.com/v1"))
+                .hasMessageNotContaining("sk-SECRET").hasMessageContaining("must not carry a user name or password");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BaseUrls.require("https://api.example.com/v1?key=sk-SECRET"))
+                .hasMessageNotContaining("sk-SECRET");
         assertThat(Readiness.of(new ProviderSettings("skynet", null, "m", null, 0.7, 500, Duration.ofSeconds(5), 1,
                 null), true)).isEqualTo(Readiness.UNKNOWN_PROVIDER);
     }

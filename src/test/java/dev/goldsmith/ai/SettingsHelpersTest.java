@@ -27,7 +27,7 @@ class SettingsHelpersTest {
             http://localhost.example.com/v1| Plain http is allowed only to this computer (localhost); use https for 'localhost.example.com'.
             ftp://example.com/v1           | The base URL 'ftp://example.com/v1' is not a valid http or https URL (for example https://api.openai.com/v1).
             api.openai.com/v1              | The base URL 'api.openai.com/v1' is not a valid http or https URL (for example https://api.openai.com/v1).
-            https://example.com/v1?x=1     | The base URL 'https://example.com/v1?x=1' must not carry a query or a fragment.
+            https://example.com/v1?x=1     | The base URL for example.com must not carry a query or a fragment (a key in the URL would end up in logs and history).
             """)
     void refusedBaseUrls(String url, String message) {
         assertThatThrownBy(() -> BaseUrls.require(url)).isInstanceOf(IllegalArgumentException.class).hasMessage(message);

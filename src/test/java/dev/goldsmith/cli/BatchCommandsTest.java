@@ -88,6 +88,13 @@ class BatchCommandsTest {
     }
 
     @Test
+    void aBudgetWithoutPricesIsWarnedAbout() {
+        CliRun run = CliRun.run(db, "enhance", "--vault", "v1", "--max-cost", "0.50");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("warning: --max-cost cannot stop this batch: the token prices are 0");
+    }
+
+    @Test
     void badRequestsExitTwoWithOneSentenceAndChangeNothing() throws IOException {
         assertInvalid(CliRun.run(db, "enhance", "--vault", "nope"), "No vault with id 'nope'");
         assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--items", "a,zz"), "has no item 'zz'");
