@@ -63,6 +63,12 @@ public final class App extends Application {
         stage.setMinHeight(WindowPlacement.MIN_HEIGHT);
         WindowPlacement.fromSettings(savedSettings).filter(App::isOnScreen).ifPresent(p -> place(stage, p));
         stage.setOnHidden(e -> savePlacement(stage));
+        stage.setOnCloseRequest(e -> {
+            if (window.batch().live().busyProperty().get()
+                    && !dialogs.confirm(messages.get("app.quit.title"), messages.get("app.quit.running"))) {
+                e.consume();
+            }
+        });
         stage.show();
         executor.submit(() -> DemoVault.seedIfEmpty(services.database(), services.clock()),
                 seeded -> afterFirstLoad(window),

@@ -28,7 +28,7 @@ import javafx.scene.control.Tab;
  * built here, and one {@code factory.register(...)} line for its controller.
  */
 public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceViewModel workspace,
-                         VaultFilesViewModel files) {
+                         VaultFilesViewModel files, BatchScreens batch) {
 
     public static MainWindow load(Services services, Map<String, String> savedSettings, TaskExecutor executor,
                                   DialogService dialogs, Messages messages) {
@@ -74,6 +74,6 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         settings.load();
         settings.savedRevisionProperty().addListener((obs, was, now) -> batch.launch().loadDefaults());
         batch.start();
-        return new MainWindow(root, main, workspace, files);
+        return new MainWindow(root, main, workspace, files, batch);
     }
 }

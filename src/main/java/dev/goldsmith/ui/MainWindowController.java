@@ -32,7 +32,8 @@ public final class MainWindowController {
 
     @FXML
     private void onQuit() {
-        menuBar.getScene().getWindow().hide();
+        var window = menuBar.getScene().getWindow(); // as the title bar's close: asks first while a batch runs
+        window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     @FXML

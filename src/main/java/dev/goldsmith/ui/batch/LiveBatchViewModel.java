@@ -56,6 +56,8 @@ public final class LiveBatchViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh one per call would drop listeners bound to it once collected. */
+    private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
     private final LiveBatchTexts texts;
     private final BooleanBinding canPause = Bindings.createBooleanBinding(() -> snapshot.get() != null
             && !snapshot.get().isFinished() && snapshot.get().status() != BatchStatus.PAUSED, snapshot);
@@ -233,7 +235,7 @@ public final class LiveBatchViewModel {
 
     /** The latest outcomes, newest first. */
     public ObservableList<OutcomeRow> outcomes() {
-        return FXCollections.unmodifiableObservableList(outcomes);
+        return outcomesView;
     }
 
     /** The formatted counters, rates and headline, bound to the snapshot. */

@@ -19,7 +19,11 @@ public final class ItemFilters {
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObservableList<FilterChoice<ItemType>> typeChoices = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh one per call would drop listeners bound to it once collected. */
+    private final ObservableList<FilterChoice<ItemType>> typeChoicesView = FXCollections.unmodifiableObservableList(typeChoices);
     private final ObservableList<FilterChoice<QualityTier>> tierChoices = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh one per call would drop listeners bound to it once collected. */
+    private final ObservableList<FilterChoice<QualityTier>> tierChoicesView = FXCollections.unmodifiableObservableList(tierChoices);
     private final ObjectProperty<FilterChoice<ItemType>> type = new SimpleObjectProperty<>();
     private final ObjectProperty<FilterChoice<QualityTier>> tier = new SimpleObjectProperty<>();
     private final ObjectBinding<Predicate<ItemRow>> predicate;
@@ -60,11 +64,11 @@ public final class ItemFilters {
     }
 
     public ObservableList<FilterChoice<ItemType>> typeChoices() {
-        return FXCollections.unmodifiableObservableList(typeChoices);
+        return typeChoicesView;
     }
 
     public ObservableList<FilterChoice<QualityTier>> tierChoices() {
-        return FXCollections.unmodifiableObservableList(tierChoices);
+        return tierChoicesView;
     }
 
     public ObjectProperty<FilterChoice<ItemType>> typeProperty() {

@@ -34,6 +34,8 @@ public final class ItemVersionsViewModel {
 
     private final ObjectProperty<VaultItem> item = new SimpleObjectProperty<>();
     private final ObservableList<ItemVersion> versions = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh one per call would drop listeners bound to it once collected. */
+    private final ObservableList<ItemVersion> versionsView = FXCollections.unmodifiableObservableList(versions);
     private final ObjectProperty<ItemVersion> selectedVersion = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRevert = new ReadOnlyBooleanWrapper();
@@ -138,7 +140,7 @@ public final class ItemVersionsViewModel {
     }
 
     public ObservableList<ItemVersion> versions() {
-        return FXCollections.unmodifiableObservableList(versions);
+        return versionsView;
     }
 
     public ObjectProperty<ItemVersion> selectedVersionProperty() {

@@ -43,8 +43,12 @@ public final class VaultWorkspaceViewModel {
     private final Messages messages;
 
     private final ObservableList<VaultSummary> vaultList = FXCollections.observableArrayList();
+    /** One read-only view, kept: a fresh one per call would drop listeners bound to it once collected. */
+    private final ObservableList<VaultSummary> vaultListView = FXCollections.unmodifiableObservableList(vaultList);
     private final ObjectProperty<VaultSummary> selectedVault = new SimpleObjectProperty<>();
     private final ObservableList<ItemRow> rows = FXCollections.observableArrayList(ItemRow::observables);
+    /** One read-only view, kept: a fresh one per call would drop listeners bound to it once collected. */
+    private final ObservableList<ItemRow> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<ItemRow> visibleRows = new FilteredList<>(rows);
     private final ObjectProperty<ItemRow> focusedRow = new SimpleObjectProperty<>();
     private final ObservableValue<VaultItem> focusedItem = focusedRow.flatMap(ItemRow::itemProperty);
@@ -212,7 +216,7 @@ public final class VaultWorkspaceViewModel {
     }
 
     public ObservableList<VaultSummary> vaults() {
-        return FXCollections.unmodifiableObservableList(vaultList);
+        return vaultListView;
     }
 
     public ObjectProperty<VaultSummary> selectedVaultProperty() {
@@ -221,7 +225,7 @@ public final class VaultWorkspaceViewModel {
 
     /** Every row of the vault, unfiltered. */
     public ObservableList<ItemRow> allItems() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The rows the search and filters let through, in vault order. */

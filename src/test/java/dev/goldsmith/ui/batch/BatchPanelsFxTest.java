@@ -70,8 +70,8 @@ class BatchPanelsFxTest {
     @AfterEach
     void stop() throws Exception {
         gated.allow(1_000);
+        executor.close(); // first: queued reloads must not meet a closed database
         services.close();
-        executor.close();
         server.close();
     }
 

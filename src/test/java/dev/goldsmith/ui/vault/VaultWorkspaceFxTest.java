@@ -37,10 +37,11 @@ class VaultWorkspaceFxTest {
     static Path root;
 
     private FxTaskExecutor executor;
+    private Services services;
 
     @Start
     void start(Stage stage) throws Exception {
-        Services services = TestVaults.jordan(Files.createTempDirectory(root, "db"));
+        services = TestVaults.jordan(Files.createTempDirectory(root, "db"));
         executor = new FxTaskExecutor(2);
         MainWindow window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
                 Messages.load(Locale.ROOT));
@@ -54,6 +55,7 @@ class VaultWorkspaceFxTest {
     @AfterEach
     void stop() {
         executor.close();
+        services.close();
     }
 
     @Test
