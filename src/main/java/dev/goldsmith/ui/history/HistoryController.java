@@ -110,6 +110,11 @@ public final class HistoryController {
         costColumn.setCellFactory(HistoryCells.text(viewModel.format()::cost));
         batchesTable.getSelectionModel().selectedItemProperty()
                 .addListener((obs, was, now) -> viewModel.selectedProperty().set(now));
+        viewModel.selectedProperty().addListener((obs, was, now) -> { // a reload keeps the batch: show it chosen
+            if (now != null && batchesTable.getSelectionModel().getSelectedItem() != now) {
+                batchesTable.getSelectionModel().select(now);
+            }
+        });
         detail.batchProperty().bind(viewModel.selectedProperty());
     }
 
