@@ -198,7 +198,12 @@ class ControlTest {
         BatchSnapshot end = f.finish(f.service.resume("b-dead", UnaryOperator.identity()));
         assertThat(f.provider.calls()).extracting(ScriptedEnhancer.Call::itemId).containsExactly("i1", "i2");
         assertThat(end.status()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(ids).hasSize(3);
+        BatchRecord done = f.record("b-dead");
+        assertThat(done.processedItems()).isEqualTo(3);
+        assertThat(done.successfulItems()).isEqualTo(3);
+        assertThat(ids).allSatisfy(id -> assertThat(f.versions(id)).as("versions of %s", id)
+                .isEqualTo(id.equals("i0") ? 0 : 1)); // i0 was marked done by hand, never written
+        assertThat(done.ownerId()).isNotEqualTo("4242@elsewhere#abcd");
     }
 
     @Test
