@@ -62,6 +62,7 @@ public final class BatchService implements AutoCloseable {
             throw new BatchRequestException("No vault with id '" + vaultId + "'; run 'goldsmith vaults' to list them.");
         }
         List<VaultItem> selected = select(vaultId, itemIds);
+        refuseItemsOfARunningBatch(vaultId, selected);
         Enhancer enhancer = provider(settings);
         String id = UUID.randomUUID().toString();
         NewBatch batch = new NewBatch(id, System.getProperty("user.name"), vaultId, settings.options().operation(),
@@ -75,6 +76,23 @@ public final class BatchService implements AutoCloseable {
         }
         List<VaultItem> toSend = selected.stream().filter(item -> !batch.skips(item)).toList();
         return launch(record, settings, EnumSet.of(BatchStatus.PENDING), enhancer, toSend);
+    }
+
+    /** Two live batches must not write the same item: its tier would go up twice. */
+    private void refuseItemsOfARunningBatch(String vaultId, List<VaultItem> selected) {
+        Set<String> wanted = selected.stream().map(VaultItem::id).collect(Collectors.toSet());
+        for (BatchRecord live : history(new HistoryQuery(Set.of(BatchStatus.PENDING, BatchStatus.PROCESSING,
+                BatchStatus.PAUSED), null, vaultId, null, null, null, 0))) {
+            if (!live.status().isLive()) {
+                continue; // found dead just now: it reads as interrupted
+            }
+            List<String> clash = store.itemIds(live.id(), ItemStatus.PENDING).stream().filter(wanted::contains)
+                    .limit(3).toList();
+            if (!clash.isEmpty()) {
+                throw new BatchRequestException("Item " + String.join(", ", clash) + " is already in running batch "
+                        + live.id() + "; wait for it, or cancel it first.");
+            }
+        }
     }
 
     /** Builds the provider before anything is recorded, so a bad base URL or model changes nothing. */

@@ -145,6 +145,22 @@ class ControlTest {
     }
 
     @Test
+    void aSecondBatchCannotTakeItemsARunningOneStillHasToSend() {
+        EngineFixture f = new EngineFixture(dir);
+        f.provider.latency(Duration.ofSeconds(1));
+        List<String> ids = f.addItems(3, QualityTier.BRONZE);
+        BatchHandle running = f.start(ids, EngineFixture.options(1));
+        f.loop.runUntilIdle();
+
+        assertThatThrownBy(() -> f.start(List.of("i2"), EngineFixture.options(1)))
+                .isInstanceOf(BatchRequestException.class)
+                .hasMessage("Item i2 is already in running batch " + running.batchId() + "; wait for it, or cancel it first.");
+        f.finish(running);
+        BatchSnapshot after = f.finish(f.start(List.of("i2"), EngineFixture.options(1)));
+        assertThat(after.succeeded()).as("allowed once the first batch is done").isEqualTo(1);
+    }
+
+    @Test
     void resumeKeepsTheBatchsOperation() {
         EngineFixture f = new EngineFixture(dir);
         f.provider.latency(Duration.ofSeconds(1));
