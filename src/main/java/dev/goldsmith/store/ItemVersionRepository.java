@@ -89,16 +89,17 @@ public final class ItemVersionRepository {
                 .orElseThrow(() -> new StoreException("Item " + updated.id() + " of vault " + updated.vaultId()
                         + " does not exist."));
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE vault_items SET content = ?, quality_tier = ?, keywords = ?, confidence_score = ?,
+                UPDATE vault_items SET type = ?, content = ?, quality_tier = ?, keywords = ?, confidence_score = ?,
                                        last_updated_at = ?
                 WHERE vault_id = ? AND id = ?""")) {
-            ps.setString(1, updated.content());
-            ps.setString(2, updated.tier().wireName());
-            ps.setString(3, Columns.keywords(updated.keywords()));
-            Columns.setNullableDouble(ps, 4, updated.confidenceScore());
-            ps.setString(5, Columns.time(now));
-            ps.setString(6, updated.vaultId());
-            ps.setString(7, updated.id());
+            ps.setString(1, updated.type().wireName());
+            ps.setString(2, updated.content());
+            ps.setString(3, updated.tier().wireName());
+            ps.setString(4, Columns.keywords(updated.keywords()));
+            Columns.setNullableDouble(ps, 5, updated.confidenceScore());
+            ps.setString(6, Columns.time(now));
+            ps.setString(7, updated.vaultId());
+            ps.setString(8, updated.id());
             ps.executeUpdate();
         }
         insert(c, before, updated, batchOperationId, reason, now);

@@ -1,15 +1,16 @@
 package dev.goldsmith.store;
 
+import dev.goldsmith.vault.ItemVersion;
 import dev.goldsmith.vault.Vault;
 import dev.goldsmith.vault.VaultFile;
 import dev.goldsmith.vault.VaultItem;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,106 +54,35 @@ public final class VaultImporter {
                 current.put(item.id(), item);
             }
         }
-        int added = 0;
+        List<VaultItem> added = new ArrayList<>();
         int updated = 0;
-        int position = nextPosition(c, vault.id());
-        try (PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO vault_items (vault_id, id, position, type, content, quality_tier, keywords,
-                                         confidence_score, created_at, last_updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-             PreparedStatement update = c.prepareStatement("""
-                UPDATE vault_items SET type = ?, content = ?, quality_tier = ?, keywords = ?, confidence_score = ?,
-                                       last_updated_at = ?
-                WHERE vault_id = ? AND id = ?""");
-             PreparedStatement version = c.prepareStatement("""
-                INSERT INTO item_versions (vault_id, item_id, content, quality_tier, keywords, confidence_score,
-                                           new_content, new_quality_tier, new_keywords, new_confidence_score,
-                                           reason, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?)""")) {
-            for (VaultItem given : file.items()) {
-                VaultItem before = current.get(given.id());
-                VaultItem item = before == null ? given : keepScoreIfAbsent(given, before);
-                if (before == null) {
-                    insert(insert, vault.id(), item, position++, now);
-                    added++;
-                } else if (!sameFields(before, item)) {
-                    update(update, vault.id(), item, now);
-                    version(version, vault.id(), before, item, now);
+        for (VaultItem given : file.items()) {
+            VaultItem before = current.get(given.id());
+            if (before == null) {
+                added.add(given);
+            } else {
+                VaultItem item = keepScoreIfAbsent(given, before, vault.id());
+                if (!sameFields(before, item)) {
+                    // the previous state goes to item_versions, as for any other write-back
+                    ItemVersionRepository.writeBack(c, item, null, ItemVersion.REASON_IMPORT, now);
                     updated++;
                 }
             }
-            insert.executeBatch();
-            update.executeBatch();
-            version.executeBatch();
         }
-        int unchanged = file.items().size() - added - updated;
-        return new ImportResult(vault.id(), vault.name(), !exists, added, updated, unchanged);
+        ItemRepository.saveAll(c, vault.id(), added, now); // appended after the vault's items, in file order
+        int unchanged = file.items().size() - added.size() - updated;
+        return new ImportResult(vault.id(), vault.name(), !exists, added.size(), updated, unchanged);
     }
 
-    private static void insert(PreparedStatement ps, String vaultId, VaultItem item, int position, Instant now)
-            throws SQLException {
-        ps.setString(1, vaultId);
-        ps.setString(2, item.id());
-        ps.setInt(3, position);
-        ps.setString(4, item.type().wireName());
-        ps.setString(5, item.content());
-        ps.setString(6, item.tier().wireName());
-        ps.setString(7, Columns.keywords(item.keywords()));
-        Columns.setNullableDouble(ps, 8, item.confidenceScore());
-        ps.setString(9, Columns.time(now));
-        ps.setString(10, Columns.time(now));
-        ps.addBatch();
-    }
-
-    private static void update(PreparedStatement ps, String vaultId, VaultItem item, Instant now) throws SQLException {
-        ps.setString(1, item.type().wireName());
-        ps.setString(2, item.content());
-        ps.setString(3, item.tier().wireName());
-        ps.setString(4, Columns.keywords(item.keywords()));
-        Columns.setNullableDouble(ps, 5, item.confidenceScore());
-        ps.setString(6, Columns.time(now));
-        ps.setString(7, vaultId);
-        ps.setString(8, item.id());
-        ps.addBatch();
-    }
-
-    private static void version(PreparedStatement ps, String vaultId, VaultItem before, VaultItem after, Instant now)
-            throws SQLException {
-        ps.setString(1, vaultId);
-        ps.setString(2, before.id());
-        ps.setString(3, before.content());
-        ps.setString(4, before.tier().wireName());
-        ps.setString(5, Columns.keywords(before.keywords()));
-        Columns.setNullableDouble(ps, 6, before.confidenceScore());
-        ps.setString(7, after.content());
-        ps.setString(8, after.tier().wireName());
-        ps.setString(9, Columns.keywords(after.keywords()));
-        Columns.setNullableDouble(ps, 10, after.confidenceScore());
-        ps.setString(11, Columns.time(now));
-        ps.addBatch();
-    }
-
-    private static VaultItem keepScoreIfAbsent(VaultItem given, VaultItem before) {
-        if (given.confidenceScore() != null || before.confidenceScore() == null) {
-            return given;
-        }
-        return new VaultItem(given.id(), given.vaultId(), given.type(), given.content(), given.tier(), given.keywords(),
-                before.confidenceScore(), given.createdAt(), given.lastUpdatedAt());
+    /** The file's item as it will be stored in {@code vaultId}; with no score in the file it keeps the stored one. */
+    private static VaultItem keepScoreIfAbsent(VaultItem given, VaultItem before, String vaultId) {
+        Double score = given.confidenceScore() != null ? given.confidenceScore() : before.confidenceScore();
+        return new VaultItem(given.id(), vaultId, given.type(), given.content(), given.tier(), given.keywords(), score,
+                before.createdAt(), null);
     }
 
     private static boolean sameFields(VaultItem a, VaultItem b) {
         return a.type() == b.type() && a.content().equals(b.content()) && a.tier() == b.tier()
                 && a.keywords().equals(b.keywords()) && Objects.equals(a.confidenceScore(), b.confidenceScore());
-    }
-
-    private static int nextPosition(Connection c, String vaultId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COALESCE(MAX(position) + 1, 0) FROM vault_items WHERE vault_id = ?")) {
-            ps.setString(1, vaultId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 }

@@ -28,6 +28,7 @@ public record ItemVersion(
 
     public static final String REASON_BATCH = "batch";
     public static final String REASON_REVERT = "revert";
+    public static final String REASON_IMPORT = "import";
 
     public ItemVersion {
         Objects.requireNonNull(vaultId, "vaultId");
