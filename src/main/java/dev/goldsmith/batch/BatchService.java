@@ -81,11 +81,7 @@ public final class BatchService implements AutoCloseable {
     /** Two live batches must not write the same item: its tier would go up twice. */
     private void refuseItemsOfARunningBatch(String vaultId, List<VaultItem> selected) {
         Set<String> wanted = selected.stream().map(VaultItem::id).collect(Collectors.toSet());
-        for (BatchRecord live : history(new HistoryQuery(Set.of(BatchStatus.PENDING, BatchStatus.PROCESSING,
-                BatchStatus.PAUSED), null, vaultId, null, null, null, 0))) {
-            if (!live.status().isLive()) {
-                continue; // found dead just now: it reads as interrupted
-            }
+        for (BatchRecord live : liveBatches(vaultId)) {
             List<String> clash = store.itemIds(live.id(), ItemStatus.PENDING).stream().filter(wanted::contains)
                     .limit(3).toList();
             if (!clash.isEmpty()) {
@@ -128,9 +124,7 @@ public final class BatchService implements AutoCloseable {
     /** Starts a new batch of the failed items of an old one, with its settings adjusted by {@code adjust}. */
     public BatchHandle retryFailed(String batchId, UnaryOperator<BatchSettings> adjust) {
         BatchRecord record = find(batchId).orElseThrow(() -> unknownBatch(batchId));
-        history(new HistoryQuery(Set.of(BatchStatus.PENDING, BatchStatus.PROCESSING, BatchStatus.PAUSED), null,
-                record.vaultId(), null, null, null, 0)).stream()
-                .filter(b -> batchId.equals(b.parentBatchId()) && b.status().isLive()).findFirst()
+        liveBatches(record.vaultId()).stream().filter(b -> batchId.equals(b.parentBatchId())).findFirst()
                 .ifPresent(live -> {
                     throw new BatchRequestException("A retry of batch " + batchId + " is running (" + live.id()
                             + "); wait for it or cancel it first.");
@@ -209,9 +203,14 @@ public final class BatchService implements AutoCloseable {
 
     /** Batches whose process died before they finished: candidates for resume. */
     public List<BatchRecord> interrupted() {
-        return history(new HistoryQuery(EnumSet.of(BatchStatus.PENDING, BatchStatus.PROCESSING, BatchStatus.PAUSED,
-                BatchStatus.INTERRUPTED), null, null, null, null, null, 0)).stream()
-                .filter(b -> b.status() == BatchStatus.INTERRUPTED).collect(Collectors.toList());
+        liveBatches(null); // marks the ones whose process is gone
+        return history(new HistoryQuery(EnumSet.of(BatchStatus.INTERRUPTED), null, null, null, null, null, 0));
+    }
+
+    /** Batches of a vault ({@code null}: all) that really run: one whose process is gone is marked interrupted. */
+    private List<BatchRecord> liveBatches(String vaultId) {
+        return history(new HistoryQuery(EnumSet.of(BatchStatus.PENDING, BatchStatus.PROCESSING, BatchStatus.PAUSED),
+                null, vaultId, null, null, null, 0)).stream().filter(b -> b.status().isLive()).toList();
     }
 
     public List<BatchItemRecord> items(String batchId) {

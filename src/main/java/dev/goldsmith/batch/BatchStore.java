@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** The batch tables: creating batches, their status, and reading history. Item results go through {@link CheckpointWriter}. */
 public final class BatchStore {
@@ -226,8 +225,20 @@ public final class BatchStore {
 
     /** Ids of the batch's items in one status, in order. */
     public List<String> itemIds(String batchId, ItemStatus status) {
-        return items(batchId).stream().filter(i -> i.status() == status).map(BatchItemRecord::itemId)
-                .collect(Collectors.toList());
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT item_id FROM batch_items"
+                    + " WHERE batch_operation_id = ? AND status = ? ORDER BY position")) {
+                ps.setString(1, batchId);
+                ps.setString(2, status.wireName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     /** The batch's failed items that no retry of it (a batch whose parent it is) has since done, in order. */
