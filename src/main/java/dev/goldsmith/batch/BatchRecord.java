@@ -40,7 +40,7 @@ public record BatchRecord(
      * still pending.
      */
     public boolean canResume() {
-        return status.isResumable() || status == BatchStatus.FAILED && processedItems < totalItems;
+        return status.allowsResume(processedItems < totalItems);
     }
 
     /** Whether the batch has ended and will not change unless resumed. */

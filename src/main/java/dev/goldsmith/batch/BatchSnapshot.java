@@ -49,7 +49,7 @@ public record BatchSnapshot(
 
     /** Whether the batch, as it ended, can be resumed: see {@link BatchRecord#canResume()}. */
     public boolean canResume() {
-        return status.isResumable() || status == BatchStatus.FAILED && processed < total;
+        return status.allowsResume(processed < total);
     }
 
     public boolean isFinished() {

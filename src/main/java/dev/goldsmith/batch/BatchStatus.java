@@ -33,6 +33,11 @@ public enum BatchStatus {
         return this == CANCELLED || this == INTERRUPTED;
     }
 
+    /** {@code resume} continues a batch in this status: cancelled or interrupted, or failed with items left. */
+    public boolean allowsResume(boolean itemsLeft) {
+        return isResumable() || this == FAILED && itemsLeft;
+    }
+
     public static Optional<BatchStatus> fromWire(String value) {
         return Arrays.stream(values()).filter(s -> s.wireName.equals(value)).findFirst();
     }

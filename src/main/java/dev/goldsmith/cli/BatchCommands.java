@@ -9,6 +9,7 @@ import dev.goldsmith.batch.BatchRequestException;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.BatchSnapshot;
 import dev.goldsmith.batch.BatchStatus;
+import dev.goldsmith.batch.Durations;
 import dev.goldsmith.store.ApiKeyStore;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -102,7 +103,7 @@ final class BatchCommands {
         String text = String.format(Locale.ROOT, "Batch %s %s: ✓ %d %s, ✗ %d failed, ↷ %d skipped of %d in %s (%.1f/min).",
                 b.id(), b.status().wireName(), b.successfulItems(),
                 b.operation() == dev.goldsmith.ai.Operation.ENHANCE ? "enhanced" : "with keywords", b.failedItems(),
-                b.skippedItems(), b.totalItems(), ProgressLine.clock(s.elapsed()), s.itemsPerMinute());
+                b.skippedItems(), b.totalItems(), Durations.clock(s.elapsed()), s.itemsPerMinute());
         if (b.promptTokens() + b.completionTokens() > 0) {
             text += String.format(Locale.ROOT, " Tokens: %d in, %d out; cost $%.4f.", b.promptTokens(),
                     b.completionTokens(), b.costUsd());

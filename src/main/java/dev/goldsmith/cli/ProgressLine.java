@@ -1,6 +1,7 @@
 package dev.goldsmith.cli;
 
 import dev.goldsmith.batch.BatchSnapshot;
+import dev.goldsmith.batch.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -60,22 +61,13 @@ final class ProgressLine {
                 .append(" ✓").append(s.succeeded()).append(" ✗").append(s.failed()).append(" ↷").append(s.skipped())
                 .append(String.format(Locale.ROOT, " · %.1f/min", s.itemsPerMinute()));
         if (!s.isFinished()) {
-            s.eta().ifPresent(eta -> b.append(" · ETA ").append(clock(eta)));
+            s.eta().ifPresent(eta -> b.append(" · ETA ").append(Durations.clock(eta)));
             if (!s.holdRemaining().isZero()) {
-                b.append(" · rate limited, waiting ").append(clock(s.holdRemaining()));
+                b.append(" · rate limited, waiting ").append(Durations.clock(s.holdRemaining()));
             }
         } else {
-            b.append(" · ").append(clock(s.elapsed()));
+            b.append(" · ").append(Durations.clock(s.elapsed()));
         }
         return b.toString();
-    }
-
-    /** m:ss, or h:mm:ss from an hour up. */
-    static String clock(Duration d) {
-        long seconds = Math.max(0, (d.toMillis() + 999) / 1000);
-        long h = seconds / 3600;
-        long m = (seconds % 3600) / 60;
-        long sec = seconds % 60;
-        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, sec) : String.format(Locale.ROOT, "%d:%02d", m, sec);
     }
 }

@@ -2,6 +2,7 @@ package dev.goldsmith.ui.batch;
 
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchSnapshot;
+import dev.goldsmith.batch.Durations;
 import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.batch.ItemOutcome;
 import dev.goldsmith.ui.Messages;
@@ -39,12 +40,12 @@ final class SnapshotText {
     }
 
     String elapsed(BatchSnapshot s) {
-        return messages.get("live.elapsed", clock(s.elapsed()));
+        return messages.get("live.elapsed", Durations.clock(s.elapsed()));
     }
 
     /** Empty until the engine has enough data for a meaningful ETA, and once the batch has ended. */
     String eta(BatchSnapshot s) {
-        return s.isFinished() ? "" : s.eta().map(d -> messages.get("live.eta", clock(d))).orElse("");
+        return s.isFinished() ? "" : s.eta().map(d -> messages.get("live.eta", Durations.clock(d))).orElse("");
     }
 
     String tokens(BatchSnapshot s) {
@@ -61,7 +62,7 @@ final class SnapshotText {
         if (s.status() == BatchStatus.CANCELLED && s.errorMessage() != null) {
             key = "live.notice.cancelled.reason";
         }
-        return messages.get(key, s.succeeded(), s.failed(), s.skipped(), clock(s.elapsed()),
+        return messages.get(key, s.succeeded(), s.failed(), s.skipped(), Durations.clock(s.elapsed()),
                 s.errorMessage() == null ? "" : s.errorMessage());
     }
 
@@ -86,14 +87,5 @@ final class SnapshotText {
 
     private String tier(String wireName) {
         return messages.get("tier." + wireName);
-    }
-
-    /** 0:07, 1:12, 1:02:03. */
-    static String clock(Duration d) {
-        long seconds = Math.max(0, d.toSeconds());
-        long h = seconds / 3600;
-        long m = seconds % 3600 / 60;
-        long s = seconds % 60;
-        return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
     }
 }

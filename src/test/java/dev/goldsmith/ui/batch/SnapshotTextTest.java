@@ -50,7 +50,7 @@ class SnapshotTextTest {
         assertThat(text.notice(snapshot(Operation.ENHANCE, BatchStatus.COMPLETED, Optional.empty())))
                 .isEqualTo("Batch finished: \u2713 48 \u2717 2 \u21b7 3 in 1:12");
         assertThat(text.eta(snapshot(Operation.ENHANCE, BatchStatus.PROCESSING, Optional.empty()))).isEmpty();
-        assertThat(SnapshotText.clock(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
+        assertThat(dev.goldsmith.batch.Durations.clock(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
     }
 
     @Test
