@@ -1,6 +1,7 @@
 package dev.goldsmith.ui;
 
 import dev.goldsmith.Services;
+import dev.goldsmith.ui.batch.BatchGateway;
 import dev.goldsmith.ui.batch.BatchScreens;
 import dev.goldsmith.ui.history.BatchDetailViewModel;
 import dev.goldsmith.ui.history.HistoryController;
@@ -44,8 +45,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 executor, dialogs, messages);
         HistoryViewModel history = new HistoryViewModel(services.batches(), services.vaults(), executor, dialogs,
                 messages, ZoneId.systemDefault());
-        BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), services.apiKeyStore(),
-                System.getenv(), executor, dialogs, messages, history::reload,
+        BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), BatchGateway.of(services), executor, dialogs, messages, history::reload,
                 services.itemVersions(), workspace::reload, batch.live()::enqueue);
         SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(),
                 System.getenv(), executor, messages, main.darkThemeProperty());

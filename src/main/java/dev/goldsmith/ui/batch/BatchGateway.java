@@ -72,6 +72,11 @@ public final class BatchGateway {
         return batches.get().resume(batchId, this::withKey);
     }
 
+    /** Starts a new batch of the failed items of an old one, with its settings and today's key. */
+    public BatchHandle retryFailed(String batchId) {
+        return batches.get().retryFailed(batchId, this::withKey);
+    }
+
     /** Batches whose process died before they ended. */
     public List<BatchRecord> interrupted() {
         return batches.get().interrupted();

@@ -1,17 +1,14 @@
 package dev.goldsmith.ui.history;
 
-import dev.goldsmith.ai.ApiKey;
-import dev.goldsmith.ai.ApiKeys;
 import dev.goldsmith.batch.BatchHandle;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchService;
-import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.ItemChange;
-import dev.goldsmith.store.ApiKeyStore;
 import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
+import dev.goldsmith.ui.batch.BatchGateway;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -34,14 +30,14 @@ import javafx.collections.ObservableList;
 
 /**
  * The selected batch's detail: its item outcomes (loaded in the background), the before/after text of the
- * focused outcome, and Resume, Retry failed and Export CSV. Resume and retry take the API key the way the
- * command line does (environment first, then the settings store) and refresh the list when the batch ends.
+ * focused outcome, and Resume, Retry failed, Revert and Export CSV. Resume and retry go through the
+ * {@link BatchGateway} (the same key lookup as the launch panel) into the live panel's queue, and refresh the list
+ * when the batch ends.
  */
 public final class BatchDetailViewModel {
 
     private final BatchService batches;
-    private final ApiKeyStore keys;
-    private final Map<String, String> env;
+    private final BatchGateway gateway;
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final Messages messages;
@@ -67,7 +63,7 @@ public final class BatchDetailViewModel {
      * @param onItemsChanged called after an item was reverted, so the workspace shows it
      * @param launcher       runs a resume or retry: the window hands it to the live panel's queue, so it shows there
      */
-    public BatchDetailViewModel(BatchService batches, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
+    public BatchDetailViewModel(BatchService batches, BatchGateway gateway, TaskExecutor executor,
                                 DialogService dialogs, Messages messages, Runnable onBatchEnded,
                                 ItemVersionRepository versions, Runnable onItemsChanged,
                                 Consumer<Callable<BatchHandle>> launcher) {
@@ -75,8 +71,7 @@ public final class BatchDetailViewModel {
         this.versions = versions;
         this.onItemsChanged = onItemsChanged;
         this.batches = batches;
-        this.keys = keys;
-        this.env = Map.copyOf(env);
+        this.gateway = gateway;
         this.executor = executor;
         this.dialogs = dialogs;
         this.messages = messages;
@@ -106,13 +101,13 @@ public final class BatchDetailViewModel {
     /** Continues the cancelled or interrupted batch in place; completes once it ended and the list was refreshed. */
     public CompletableFuture<Void> resume() {
         BatchRecord b = batch.get();
-        return run(() -> batches.resume(b.id(), withKey()));
+        return run(() -> gateway.resume(b.id()));
     }
 
     /** Starts a new batch of the failed items; completes once it ended and the list was refreshed. */
     public CompletableFuture<Void> retryFailed() {
         BatchRecord b = batch.get();
-        return run(() -> batches.retryFailed(b.id(), withKey()));
+        return run(() -> gateway.retryFailed(b.id()));
     }
 
     /**
@@ -139,11 +134,6 @@ public final class BatchDetailViewModel {
             return handle;
         });
         return done;
-    }
-
-    private UnaryOperator<BatchSettings> withKey() {
-        String key = ApiKeys.resolve(env, keys.read()).map(ApiKey::value).orElse(null);
-        return s -> s.withProvider(s.provider().withApiKey(key));
     }
 
     /** Asks for a file and writes the outcomes with before/after text as CSV. */

@@ -39,6 +39,11 @@ class BatchDetailViewModelTest {
 
     private int itemsChanged;
 
+    private dev.goldsmith.ui.batch.BatchGateway gateway() {
+        return new dev.goldsmith.ui.batch.BatchGateway(fx.services::batches, fx.services.batchDefaults(),
+                fx.services.apiKeyStore(), Map.of());
+    }
+
     @BeforeEach
     void open() {
         fx = new HistoryFixture(dir);
@@ -46,7 +51,7 @@ class BatchDetailViewModelTest {
         Messages messages = Messages.load(Locale.ROOT);
         history = new HistoryViewModel(fx.services.batches(), fx.services.vaults(), executor, dialogs, messages,
                 ZoneOffset.UTC);
-        detail = new BatchDetailViewModel(fx.services.batches(), fx.services.apiKeyStore(), Map.of(), executor,
+        detail = new BatchDetailViewModel(fx.services.batches(), gateway(), executor,
                 dialogs, messages, history::reload, fx.services.itemVersions(), () -> itemsChanged++,
                 start -> executor.submit(start, handle -> { }, failure -> dialogs.showError("start", failure.getMessage())));
         detail.batchProperty().bind(history.selectedProperty());
@@ -133,8 +138,7 @@ class BatchDetailViewModelTest {
     void aRetryGoesToTheLauncherAndTheButtonsWaitUntilItEnds() throws Exception {
         BatchRecord refused = fx.refused(server, "pp-1", "hc-1");
         java.util.List<java.util.concurrent.Callable<dev.goldsmith.batch.BatchHandle>> queued = new java.util.ArrayList<>();
-        BatchDetailViewModel queuedDetail = new BatchDetailViewModel(fx.services.batches(), fx.services.apiKeyStore(),
-                Map.of(), new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT), history::reload,
+        BatchDetailViewModel queuedDetail = new BatchDetailViewModel(fx.services.batches(), gateway(), new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT), history::reload,
                 fx.services.itemVersions(), () -> { }, queued::add);
         queuedDetail.batchProperty().set(refused);
         assertThat(queuedDetail.canRetryProperty().get()).isTrue();
