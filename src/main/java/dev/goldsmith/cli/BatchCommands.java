@@ -10,7 +10,6 @@ import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.BatchSnapshot;
 import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.batch.Durations;
-import dev.goldsmith.store.ApiKeyStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -31,7 +30,7 @@ final class BatchCommands {
      */
     static BatchSettings withKey(RootCommand root, BatchSettings settings) {
         ProviderSettings p = settings.provider();
-        String key = ApiKeys.resolve(root.env(), ApiKeyStore.beside(root.services().database().file()).read())
+        String key = ApiKeys.resolve(root.env(), root.services().apiKeyStore().read())
                 .map(k -> k.value()).orElse(null);
         if (Readiness.of(p, key != null) == Readiness.NO_KEY) {
             throw new InvalidInputException("No API key for " + p.baseUrl() + ": set GOLDSMITH_API_KEY (or"

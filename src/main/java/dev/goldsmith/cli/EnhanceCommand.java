@@ -30,13 +30,12 @@ final class EnhanceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Operation op = engine.operation != null ? Operation.fromWire(engine.operation).orElse(Operation.ENHANCE) : Operation.ENHANCE;
-        BatchSettings settings = engine.applyTo(root.defaults().load(op));
-        BatchSettings withKey = BatchCommands.withKey(root, settings);
         List<String> ids = items == null ? List.of() : items.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (items != null && ids.isEmpty()) {
             throw new InvalidInputException("--items is empty; give item ids separated by commas, e.g. --items pp-1,pp-2.");
         }
+        // the saved settings, then the options given (--operation among them), then the key
+        BatchSettings withKey = BatchCommands.withKey(root, engine.applyTo(root.defaults().load(Operation.ENHANCE)));
         var handle = BatchCommands.start(() -> root.batches().start(vault, ids, withKey));
         return BatchCommands.runToEnd(root, handle, json);
     }
