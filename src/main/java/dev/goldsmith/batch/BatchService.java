@@ -101,7 +101,7 @@ public final class BatchService implements AutoCloseable {
     }
 
     /**
-     * Continues a cancelled or interrupted batch in place with its pending items and the settings it started with,
+     * Continues a cancelled, interrupted or failed batch in place with its pending items and the settings it started with,
      * adjusted by {@code adjust} (options given to resume, and the API key).
      */
     public BatchHandle resume(String batchId, UnaryOperator<BatchSettings> adjust) {

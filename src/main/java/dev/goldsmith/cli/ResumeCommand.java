@@ -6,8 +6,8 @@ import dev.goldsmith.batch.BatchSettings;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 
-/** {@code resume BATCH_ID [engine options] [--json]}: continue a cancelled or interrupted batch in place. */
-@Command(name = "resume", description = "Continue a cancelled or interrupted batch with its pending items.")
+/** {@code resume BATCH_ID [engine options] [--json]}: continue a cancelled, interrupted or failed batch in place. */
+@Command(name = "resume", description = "Continue a cancelled, interrupted or failed batch with its pending items.")
 final class ResumeCommand extends OldBatchCommand {
 
     @Override

@@ -67,7 +67,7 @@ public final class BatchGateway {
         return batches.get().start(selection.vaultId(), selection.itemIds(), withKey(saved.withOptions(options)));
     }
 
-    /** Continues a cancelled or interrupted batch with the settings it started with and today's key. */
+    /** Continues a cancelled, interrupted or failed batch with the settings it started with and today's key. */
     public BatchHandle resume(String batchId) {
         return batches.get().resume(batchId, this::withKey);
     }

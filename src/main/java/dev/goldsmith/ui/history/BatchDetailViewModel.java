@@ -98,7 +98,7 @@ public final class BatchDetailViewModel {
         return batches.items(batchId).stream().map(i -> OutcomeRow.of(i, changes.get(i.itemId()))).toList();
     }
 
-    /** Continues the cancelled or interrupted batch in place; completes once it ended and the list was refreshed. */
+    /** Continues the batch in place (cancelled, interrupted, or failed with items left); completes once it ended and the list was refreshed. */
     public CompletableFuture<Void> resume() {
         BatchRecord b = batch.get();
         return run(() -> gateway.resume(b.id()));
