@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class App extends Application {
         window.main().darkThemeProperty().addListener((obs, was, dark) -> Theme.apply(scene, dark));
         stage.setTitle(messages.get("app.title"));
         for (String icon : new String[] {"icons/goldsmith-32.png", "icons/goldsmith-256.png"}) {
-            stage.getIcons().add(new javafx.scene.image.Image(App.class.getResource(icon).toExternalForm()));
+            stage.getIcons().add(new Image(App.class.getResource(icon).toExternalForm()));
         }
         stage.setScene(scene);
         stage.setMinWidth(WindowPlacement.MIN_WIDTH);

@@ -5,6 +5,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.TabPane;
+import javafx.stage.WindowEvent;
 
 /** The menu bar and the tabs; each tab's content is an {@code fx:include}d screen with its own controller. */
 public final class MainWindowController {
@@ -33,7 +34,7 @@ public final class MainWindowController {
     @FXML
     private void onQuit() {
         var window = menuBar.getScene().getWindow(); // as the title bar's close: asks first while a batch runs
-        window.fireEvent(new javafx.stage.WindowEvent(window, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
     }
 
     @FXML

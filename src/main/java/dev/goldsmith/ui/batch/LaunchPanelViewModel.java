@@ -1,7 +1,6 @@
 package dev.goldsmith.ui.batch;
 
 import dev.goldsmith.ai.Operation;
-import dev.goldsmith.ai.Readiness;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.ui.Messages;

@@ -1,5 +1,6 @@
 package dev.goldsmith.ui.batch;
 
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -68,7 +69,7 @@ public final class LiveBatchController {
                 .flatMap(Window::focusedProperty).orElse(true));
     }
 
-    private static void visibleWhenText(Node node, javafx.beans.value.ObservableBooleanValue shown) {
+    private static void visibleWhenText(Node node, ObservableBooleanValue shown) {
         node.visibleProperty().bind(shown);
         node.managedProperty().bind(node.visibleProperty());
     }

@@ -6,7 +6,6 @@ import dev.goldsmith.batch.Durations;
 import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.batch.ItemOutcome;
 import dev.goldsmith.ui.Messages;
-import java.time.Duration;
 
 /** The words and numbers the live panel shows for a snapshot, from {@code messages.properties}. */
 final class SnapshotText {

@@ -22,7 +22,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -49,7 +51,7 @@ public final class BatchDetailViewModel {
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
     private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
     private final ObjectProperty<OutcomeRow> focused = new SimpleObjectProperty<>();
-    private final javafx.beans.property.BooleanProperty launching = new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty launching = new SimpleBooleanProperty();
     private final BooleanBinding canResume = Bindings.createBooleanBinding(
             () -> batch.get() != null && batch.get().canResume() && !launching.get(), batch, launching);
     private final BooleanBinding canRevert = Bindings.createBooleanBinding(

@@ -18,6 +18,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -58,7 +60,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.ReadOnlyLongWrapper savedRevision = new javafx.beans.property.ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper savedRevision = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
 
     public SettingsViewModel(BatchDefaults defaults, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
@@ -231,5 +233,5 @@ public final class SettingsViewModel {
     public ReadOnlyBooleanProperty testOkProperty() { return testOk.getReadOnlyProperty(); }
 
     /** Goes up by one each time settings are saved: other screens reload their defaults on it. */
-    public javafx.beans.property.ReadOnlyLongProperty savedRevisionProperty() { return savedRevision.getReadOnlyProperty(); }
+    public ReadOnlyLongProperty savedRevisionProperty() { return savedRevision.getReadOnlyProperty(); }
 }
