@@ -201,10 +201,20 @@ public final class BatchService implements AutoCloseable {
         return store.history(query).stream().map(this::checkAlive).collect(Collectors.toList());
     }
 
-    /** Batches whose process died before they finished: candidates for resume. */
+    /** Every batch that reads as interrupted (its process died): candidates for resume. */
     public List<BatchRecord> interrupted() {
         liveBatches(null); // marks the ones whose process is gone
         return history(new HistoryQuery(EnumSet.of(BatchStatus.INTERRUPTED), null, null, null, null, null, 0));
+    }
+
+    /**
+     * The batches found dead just now — recorded as running by a process that is gone — and marked interrupted:
+     * what a restart offers to resume. Batches interrupted earlier (declined before) are not among them.
+     */
+    public List<BatchRecord> recoverDead() {
+        List<BatchRecord> looksLive = store.history(new HistoryQuery(EnumSet.of(BatchStatus.PENDING,
+                BatchStatus.PROCESSING, BatchStatus.PAUSED), null, null, null, null, null, 0));
+        return looksLive.stream().map(this::checkAlive).filter(b -> b.status() == BatchStatus.INTERRUPTED).toList();
     }
 
     /** Batches of a vault ({@code null}: all) that really run: one whose process is gone is marked interrupted. */

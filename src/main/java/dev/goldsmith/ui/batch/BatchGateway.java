@@ -77,9 +77,9 @@ public final class BatchGateway {
         return batches.get().retryFailed(batchId, this::withKey);
     }
 
-    /** Batches whose process died before they ended. */
-    public List<BatchRecord> interrupted() {
-        return batches.get().interrupted();
+    /** Batches whose process died since the last look (a crash, a kill): offered for resume at start-up. */
+    public List<BatchRecord> recoverDead() {
+        return batches.get().recoverDead();
     }
 
     private BatchSettings withKey(BatchSettings settings) {

@@ -69,7 +69,11 @@ public final class LaunchPanelViewModel {
                 maxAttempts.set(loaded.settings().options().maxAttempts());
                 setup.set(loaded);
             }
-        }, failure -> loadProblem.set(messages.get("launch.notReady.loadFailed", String.valueOf(failure.getMessage()))));
+        }, failure -> {
+            if (load == loads) { // an older load's failure must not hide a newer success
+                loadProblem.set(messages.get("launch.notReady.loadFailed", String.valueOf(failure.getMessage())));
+            }
+        });
     }
 
     /** Queues a batch over the selection (Ctrl+Enter); does nothing while Start is disabled. */

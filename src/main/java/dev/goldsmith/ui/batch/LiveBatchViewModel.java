@@ -183,9 +183,9 @@ public final class LiveBatchViewModel {
         notice.set("");
     }
 
-    /** At start-up: asks, for each batch whose process died, whether to resume it; yes queues it. */
+    /** At start-up: asks, for each batch whose process died since the last look, whether to resume it; yes queues it. */
     public void offerResumeOfInterrupted() {
-        executor.submit(gateway::interrupted, list -> list.forEach(this::offerResume),
+        executor.submit(gateway::recoverDead, list -> list.forEach(this::offerResume),
                 failure -> dialogs.showError(messages.get("live.interruptedFailed"), String.valueOf(failure.getMessage())));
     }
 

@@ -53,6 +53,9 @@ class InterruptedBatchTest {
         assertThat(f.dialogs.questions).hasSize(1);
         assertThat(f.live.busyProperty().get()).isFalse();
         assertThat(f.record(id).status()).isEqualTo(BatchStatus.INTERRUPTED);
+
+        f.live.offerResumeOfInterrupted(); // the next start-up
+        assertThat(f.dialogs.questions).as("declined once, not asked again; History still offers Resume").hasSize(1);
     }
 
     /** Runs a batch, cancels it, then makes its row look like a live batch of another process whose heartbeat stopped. */
