@@ -21,6 +21,15 @@ public interface Enhancer extends AutoCloseable {
 
     CompletableFuture<EnhanceResult> enhance(VaultItem item, Operation operation);
 
+    /**
+     * The tokens a provider's token limit will count for this item's request when it arrives: its prompt tokens plus
+     * its {@code max_tokens}, estimated before sending (a tokenizer where the model's is known, else about four
+     * characters a token). 0 for providers without token limits, such as the offline rules engine.
+     */
+    default long estimateTokens(VaultItem item, Operation operation) {
+        return 0;
+    }
+
     /** Releases connection pools and threads. */
     @Override
     default void close() {

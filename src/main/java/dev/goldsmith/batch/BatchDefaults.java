@@ -24,6 +24,7 @@ public final class BatchDefaults {
     public static final String TIMEOUT_MS = "timeout_ms";
     public static final String CONCURRENCY = "concurrency";
     public static final String RPM = "rpm";
+    public static final String TPM = "tpm";
     public static final String MAX_ATTEMPTS = "max_attempts";
     public static final String BASE_DELAY_MS = "base_delay_ms";
     public static final String PROMPT_PRICE = "prompt_price_per_million";
@@ -43,6 +44,7 @@ public final class BatchDefaults {
         try {
             options = d.withConcurrency(integer(s, CONCURRENCY, d.concurrency()))
                     .withRpm(integer(s, RPM, d.rpm()))
+                    .withTpm(integer(s, TPM, d.tpm()))
                     .withMaxAttempts(integer(s, MAX_ATTEMPTS, d.maxAttempts()))
                     .withBaseDelay(Duration.ofMillis(integer(s, BASE_DELAY_MS, (int) d.baseDelay().toMillis())));
         } catch (IllegalArgumentException e) {
@@ -78,6 +80,7 @@ public final class BatchDefaults {
         s.put(TIMEOUT_MS, Long.toString(p.timeout().toMillis()));
         s.put(CONCURRENCY, Integer.toString(o.concurrency()));
         s.put(RPM, Integer.toString(o.rpm()));
+        s.put(TPM, Integer.toString(o.tpm()));
         s.put(MAX_ATTEMPTS, Integer.toString(o.maxAttempts()));
         s.put(BASE_DELAY_MS, Long.toString(o.baseDelay().toMillis()));
         s.put(PROMPT_PRICE, p.pricing().promptPerMillion().toPlainString());

@@ -5,7 +5,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One row of {@code batch_operations}, as stored. */
+/**
+ * One row of {@code batch_operations}, as stored.
+ *
+ * @param unchangedItems valid answers identical to their item; counted in {@code successfulItems} too
+ */
 public record BatchRecord(
         String id,
         String userId,
@@ -17,6 +21,7 @@ public record BatchRecord(
         int successfulItems,
         int failedItems,
         int skippedItems,
+        int unchangedItems,
         String errorMessage,
         String metadata,
         Instant createdAt,
@@ -54,7 +59,7 @@ public record BatchRecord(
 
     public BatchRecord withStatus(BatchStatus newStatus, String message) {
         return new BatchRecord(id, userId, vaultId, operation, newStatus, totalItems, processedItems,
-                successfulItems, failedItems, skippedItems, message, metadata, createdAt, updatedAt, completedAt,
+                successfulItems, failedItems, skippedItems, unchangedItems, message, metadata, createdAt, updatedAt, completedAt,
                 promptTokens, completionTokens, costUsd, ownerId, heartbeatAt, parentBatchId, activeMs);
     }
 }

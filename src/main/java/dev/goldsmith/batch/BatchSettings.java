@@ -37,6 +37,7 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
         n.put("operation", options.operation().wireName());
         n.put("concurrency", options.concurrency());
         n.put("rpm", options.rpm());
+        n.put("tpm", options.tpm());
         n.put("max_attempts", options.maxAttempts());
         n.put("base_delay_ms", options.baseDelay().toMillis());
         n.put("max_delay_ms", options.maxDelay().toMillis());
@@ -68,7 +69,7 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
         BatchOptions d = BatchOptions.defaults(op);
         BigDecimal maxCost = n.hasNonNull("max_cost_usd") ? n.get("max_cost_usd").decimalValue() : null;
         BatchOptions options = new BatchOptions(op, n.path("concurrency").asInt(d.concurrency()),
-                n.path("rpm").asInt(d.rpm()), n.path("max_attempts").asInt(d.maxAttempts()),
+                n.path("rpm").asInt(d.rpm()), n.path("tpm").asInt(d.tpm()), n.path("max_attempts").asInt(d.maxAttempts()),
                 Duration.ofMillis(n.path("base_delay_ms").asLong(d.baseDelay().toMillis())),
                 Duration.ofMillis(n.path("max_delay_ms").asLong(d.maxDelay().toMillis())),
                 n.path("max_rate_limit_waits").asInt(d.maxRateLimitWaits()), maxCost);

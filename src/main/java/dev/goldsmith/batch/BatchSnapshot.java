@@ -10,11 +10,17 @@ import java.util.Optional;
  * An immutable picture of a running batch, published to listeners after every change.
  * Counts only include results that are committed to the database.
  *
+ * @param unchanged      valid answers identical to their item (counted in {@code succeeded} too)
  * @param inFlight       calls being answered right now
+ * @param waitingRetries items whose last attempt failed and that wait for their next one
+ * @param nextRetryIn    when the next of those goes, if any waits
  * @param itemsPerMinute over the recent window (0 until there is data)
  * @param eta            once there is enough data to be meaningful
  * @param recent         the latest outcomes, newest first
  * @param holdRemaining  how long new dispatches are held after a 429, zero when not held
+ * @param lastError      the latest failed attempt's message as soon as it happened (also one that will be
+ *                       retried), or {@code null}
+ * @param pacing         how new requests are paced, and why
  */
 public record BatchSnapshot(
         String batchId,
@@ -26,7 +32,10 @@ public record BatchSnapshot(
         int succeeded,
         int failed,
         int skipped,
+        int unchanged,
         int inFlight,
+        int waitingRetries,
+        Optional<Duration> nextRetryIn,
         double itemsPerMinute,
         Optional<Duration> eta,
         Duration elapsed,
@@ -35,11 +44,15 @@ public record BatchSnapshot(
         BigDecimal costUsd,
         List<ItemOutcome> recent,
         String errorMessage,
-        Duration holdRemaining) {
+        Duration holdRemaining,
+        String lastError,
+        Pacing pacing) {
 
     public BatchSnapshot {
         recent = List.copyOf(recent);
         eta = eta == null ? Optional.empty() : eta;
+        nextRetryIn = nextRetryIn == null ? Optional.empty() : nextRetryIn;
+        pacing = pacing == null ? Pacing.NONE : pacing;
     }
 
     /** processed / total × 100; 100 for an empty batch. */

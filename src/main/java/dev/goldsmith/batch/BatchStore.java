@@ -20,7 +20,7 @@ import java.util.Set;
 public final class BatchStore {
 
     private static final String BATCH_COLUMNS = "id, user_id, vault_id, operation_type, status, total_items,"
-            + " processed_items, successful_items, failed_items, skipped_items, error_message, metadata, created_at,"
+            + " processed_items, successful_items, failed_items, skipped_items, unchanged_items, error_message, metadata, created_at,"
             + " updated_at, completed_at, prompt_tokens, completion_tokens, cost_usd, owner_id, heartbeat_at,"
             + " parent_batch_id, active_ms";
 
@@ -293,7 +293,7 @@ public final class BatchStore {
                 Operation.fromWire(rs.getString("operation_type")).orElseThrow(),
                 BatchStatus.fromWire(rs.getString("status")).orElseThrow(), rs.getInt("total_items"),
                 rs.getInt("processed_items"), rs.getInt("successful_items"), rs.getInt("failed_items"),
-                rs.getInt("skipped_items"), rs.getString("error_message"), rs.getString("metadata"),
+                rs.getInt("skipped_items"), rs.getInt("unchanged_items"), rs.getString("error_message"), rs.getString("metadata"),
                 Columns.time(rs, "created_at"), Columns.time(rs, "updated_at"), Columns.time(rs, "completed_at"),
                 rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"),
                 BigDecimal.valueOf(rs.getDouble("cost_usd")), rs.getString("owner_id"),

@@ -7,6 +7,8 @@ import java.util.Optional;
 public enum ItemStatus {
     PENDING("pending"),
     SUCCEEDED("succeeded"),
+    /** A valid answer identical to the item: nothing was written and no version kept. */
+    UNCHANGED("unchanged"),
     FAILED("failed"),
     SKIPPED("skipped");
 

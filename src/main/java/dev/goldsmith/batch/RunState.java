@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 
 /** The counters and outcome of a run, as committed; and how the run ends. Confined to the engine loop. */
 final class RunState {
@@ -109,9 +110,10 @@ final class RunState {
     BatchSnapshot snapshot(long now, int inFlight, Duration holdRemaining) {
         int remaining = record.totalItems() - processed;
         return new BatchSnapshot(record.id(), record.vaultId(), record.operation(), status, record.totalItems(),
-                processed, succeeded, failed, skipped, inFlight, meter.perMinute(now), meter.eta(now, remaining),
+                processed, succeeded, failed, skipped, 0, inFlight, 0, Optional.empty(), meter.perMinute(now),
+                meter.eta(now, remaining),
                 Duration.ofMillis(record.activeMs()).plusNanos(now - startNanos), promptTokens, completionTokens, cost,
-                List.copyOf(recent), endMessage != null ? endMessage : firstMessage(), holdRemaining);
+                List.copyOf(recent), endMessage != null ? endMessage : firstMessage(), holdRemaining, null, Pacing.NONE);
     }
 
     private String firstMessage() {

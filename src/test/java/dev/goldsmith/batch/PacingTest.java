@@ -96,7 +96,7 @@ class PacingTest {
 
     private static BatchSnapshot snapshot(int processed) {
         return new BatchSnapshot("b", "v", dev.goldsmith.ai.Operation.ENHANCE, BatchStatus.PROCESSING, 10_000,
-                processed, processed, 0, 0, 0, 0, null, Duration.ZERO, 0, 0, java.math.BigDecimal.ZERO, List.of(), null,
-                Duration.ZERO);
+                processed, processed, 0, 0, 0, 0, 0, null, 0, null, Duration.ZERO, 0, 0, java.math.BigDecimal.ZERO,
+                List.of(), null, Duration.ZERO, null, null);
     }
 }

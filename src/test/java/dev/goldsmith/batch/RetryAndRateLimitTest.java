@@ -132,7 +132,7 @@ class RetryAndRateLimitTest {
     void anItemThatIsRateLimitedTooOftenFails() {
         EngineFixture f = new EngineFixture(dir);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
-        BatchOptions options = new BatchOptions(dev.goldsmith.ai.Operation.ENHANCE, 1, 0, 3, Duration.ofMillis(10),
+        BatchOptions options = new BatchOptions(dev.goldsmith.ai.Operation.ENHANCE, 1, 0, 0, 3, Duration.ofMillis(10),
                 Duration.ofMillis(100), 2, null);
         for (int i = 0; i < 3; i++) {
             f.provider.then("i0", Duration.ZERO, item -> ScriptedEnhancerFailures.rateLimited(Duration.ofSeconds(1)));

@@ -64,10 +64,11 @@ class SnapshotTextTest {
     @Test
     void aBatchStoppedByItsBudgetSaysSoAndAPlainCancelDoesNot() {
         BatchSnapshot budget = new BatchSnapshot("b-1", "v-1", Operation.ENHANCE, BatchStatus.CANCELLED, 60, 30, 30, 0,
-                0, 0, 0, Optional.empty(), Duration.ofSeconds(72), 0, 0, BigDecimal.ONE, List.of(),
-                "Stopped: the budget of $1 was reached ($1.0100 spent).", Duration.ZERO);
+                0, 0, 0, 0, Optional.empty(), 0, Optional.empty(), Duration.ofSeconds(72), 0, 0, BigDecimal.ONE, List.of(),
+                "Stopped: the budget of $1 was reached ($1.0100 spent).", Duration.ZERO, null, null);
         BatchSnapshot cancelled = new BatchSnapshot("b-1", "v-1", Operation.ENHANCE, BatchStatus.CANCELLED, 60, 30, 30,
-                0, 0, 0, 0, Optional.empty(), Duration.ofSeconds(72), 0, 0, BigDecimal.ONE, List.of(), null, Duration.ZERO);
+                0, 0, 0, 0, 0, Optional.empty(), 0, Optional.empty(), Duration.ofSeconds(72), 0, 0, BigDecimal.ONE,
+                List.of(), null, Duration.ZERO, null, null);
 
         assertThat(text.notice(budget)).isEqualTo("Stopped: the budget of $1 was reached ($1.0100 spent)."
                 + " (\u2713 30 \u2717 0 \u21b7 0 in 1:12; Resume continues it)");
@@ -75,7 +76,8 @@ class SnapshotTextTest {
     }
 
     private static BatchSnapshot snapshot(Operation op, BatchStatus status, Optional<Duration> eta) {
-        return new BatchSnapshot("b-1", "v-1", op, status, 60, 53, 48, 2, 3, 1, 12.5, eta, Duration.ofSeconds(72),
-                1_000, 500, new BigDecimal("0.01234"), List.of(), "the provider said no", Duration.ZERO);
+        return new BatchSnapshot("b-1", "v-1", op, status, 60, 53, 48, 2, 3, 0, 1, 0, Optional.empty(), 12.5, eta,
+                Duration.ofSeconds(72), 1_000, 500, new BigDecimal("0.01234"), List.of(), "the provider said no",
+                Duration.ZERO, null, null);
     }
 }
