@@ -13,7 +13,8 @@ import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 
 /**
- * Classifies what went wrong with one call (DESIGN §4, §5): {@code RETRYABLE} for connection errors, timeouts,
+ * Classifies what went wrong with one call (DESIGN §4, §5): {@code UNREACHABLE} for a server that cannot be reached
+ * (refused, unknown host, TLS); {@code RETRYABLE} for other connection errors, timeouts,
  * 408, 409, 425, 5xx and rejected answers; {@code RATE_LIMITED} for 429 with the wait asked for;
  * {@code FATAL} for 401, 403 and a model that does not exist (404, or the code {@code model_not_found});
  * {@code PERMANENT} for any other 4xx or an unexpected status. Every message is one sentence without the key.
@@ -65,19 +66,23 @@ final class Failures {
 
     Failure forIoException(IOException e, HttpUrl url, Duration timeout, Duration latency) {
         String server = url.host() + ":" + url.port();
-        String message;
         if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
-            message = "No answer from " + server + " within " + human(timeout) + " (timeout).";
-        } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            message = "The server at " + server + " could not be reached (" + reason(e, "connection refused") + ").";
-        } else if (e instanceof UnknownHostException) {
-            message = "The server name '" + url.host() + "' could not be found.";
-        } else if (e instanceof SSLException) {
-            message = "A secure connection to " + server + " could not be made (" + reason(e, "TLS error") + ").";
-        } else {
-            message = "The connection to " + server + " failed (" + reason(e, e.getClass().getSimpleName()) + ").";
+            return failure(FailureKind.RETRYABLE, "No answer from " + server + " within " + human(timeout) + " (timeout).",
+                    0, latency);
         }
-        return failure(FailureKind.RETRYABLE, message, 0, latency);
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            return failure(FailureKind.UNREACHABLE, "The server at " + server + " could not be reached ("
+                    + reason(e, "connection refused") + ").", 0, latency);
+        }
+        if (e instanceof UnknownHostException) {
+            return failure(FailureKind.UNREACHABLE, "The server name '" + url.host() + "' could not be found.", 0, latency);
+        }
+        if (e instanceof SSLException) {
+            return failure(FailureKind.UNREACHABLE, "A secure connection to " + server + " could not be made ("
+                    + reason(e, "TLS error") + ").", 0, latency);
+        }
+        return failure(FailureKind.RETRYABLE, "The connection to " + server + " failed ("
+                + reason(e, e.getClass().getSimpleName()) + ").", 0, latency);
     }
 
     Failure rejected(String reason, int status, Usage usage, Duration latency) {

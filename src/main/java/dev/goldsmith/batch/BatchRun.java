@@ -278,7 +278,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
                     ready.addFirst(work);
                 }
             }
-            case RETRYABLE -> {
+            case RETRYABLE, UNREACHABLE -> {
                 pacer.onAccepted(now);
                 consecutiveRateLimits = 0;
                 if (work.attempts < options.maxAttempts()) {

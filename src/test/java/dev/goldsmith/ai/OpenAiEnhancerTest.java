@@ -155,13 +155,13 @@ class OpenAiEnhancerTest {
     }
 
     @Test
-    void anUnreachableServerIsRetryable() throws Exception {
+    void anUnreachableServerIsToldApart() throws Exception {
         ProviderSettings settings = settings(server);
         server.close();
 
         Failure f = (Failure) call(settings, item("Text.", QualityTier.BRONZE), Operation.ENHANCE);
 
-        assertThat(f.kind()).isEqualTo(FailureKind.RETRYABLE);
+        assertThat(f.kind()).isEqualTo(FailureKind.UNREACHABLE);
         assertThat(f.message()).contains("could not be reached");
     }
 
