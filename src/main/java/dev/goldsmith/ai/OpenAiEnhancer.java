@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  * request can never be led to a plain-http host. OkHttp's own silent retries stay on: a pooled connection the
  * server closed is replaced transparently, and a {@code 408} is repeated once before it is reported.
  *
+ * <p>Every answer's limit headers ({@link RateLimitHeaders}) travel with its result, whatever its status.
+ *
  * <p>Requests ask for JSON mode ({@code response_format: json_object}). A server that refuses it with a
  * {@code 400} naming {@code response_format} (LM Studio does) gets the same call again without it, and every
  * later call of this enhancer goes without it; the answer parser finds the JSON in plain text anyway.
@@ -53,6 +55,7 @@ public final class OpenAiEnhancer implements Enhancer {
     private final ChatCompletions completions = new ChatCompletions(mapper);
     private final AnswerParser parser = new AnswerParser(mapper);
     private final RetryAfter retryAfter;
+    private final RateLimitHeaders rateLimitHeaders;
     private final Failures failures;
     /** Cleared for good once the server refuses {@code response_format: json_object}. */
     private final AtomicBoolean jsonModeSupported = new AtomicBoolean(true);
@@ -83,6 +86,7 @@ public final class OpenAiEnhancer implements Enhancer {
         this.endpoint = BaseUrls.resolve(base, "chat/completions");
         this.client = httpClient(settings, listener);
         this.retryAfter = new RetryAfter(clock);
+        this.rateLimitHeaders = new RateLimitHeaders(clock);
         this.failures = new Failures(new Redactor(settings.apiKey()), settings.model());
     }
 
@@ -194,7 +198,8 @@ public final class OpenAiEnhancer implements Enhancer {
                     send();
                     return;
                 }
-                EnhanceResult result = interpret(item, operation, response, text, latency);
+                EnhanceResult result = withLimits(interpret(item, operation, response, text, latency),
+                        rateLimitHeaders.parse(response::header));
                 log(item, response.code(), result);
                 future.complete(result);
             } catch (IOException e) {
@@ -234,6 +239,14 @@ public final class OpenAiEnhancer implements Enhancer {
             String cut = answer.get().truncated() ? " (the answer was cut off at max_tokens " + settings.maxTokens() + ")" : "";
             return failures.rejected(e.getMessage().replaceAll("\\.$", "") + cut + ".", status, usage, latency);
         }
+    }
+
+    /** The result with the limits its answer announced. */
+    private static EnhanceResult withLimits(EnhanceResult result, RateLimits limits) {
+        if (limits.isEmpty()) {
+            return result;
+        }
+        return result instanceof Success s ? s.withLimits(limits) : ((Failure) result).withLimits(limits);
     }
 
     private void log(VaultItem item, int status, EnhanceResult result) {
