@@ -17,7 +17,8 @@ import okhttp3.HttpUrl;
  * (refused, unknown host, TLS); {@code RETRYABLE} for other connection errors, timeouts,
  * 408, 409, 425, 5xx and rejected answers; {@code RATE_LIMITED} for 429 with the wait asked for;
  * {@code FATAL} for 401, 403 and a model that does not exist (404, or the code {@code model_not_found});
- * {@code PERMANENT} for any other 4xx or an unexpected status. Every message is one sentence without the key.
+ * {@code PERMANENT} for any other 4xx or an unexpected status; a provider's {@code x-should-retry} overrides the
+ * status (but never un-stops a fatal one). Every message is one sentence without the key.
  */
 final class Failures {
 
@@ -29,7 +30,15 @@ final class Failures {
         this.model = model;
     }
 
-    Failure forStatus(int status, ProviderError error, Optional<Duration> retryAfter, boolean hasKey, Duration latency) {
+    /**
+     * An answer with a status other than 2xx. {@code shouldRetry} is the provider's {@code x-should-retry}, which
+     * decides over the status code as it does in the official SDKs: {@code true} makes any status retryable (a 429
+     * stays rate limited), {@code false} makes the item fail at once ({@code PERMANENT}) even for a 429 or a 5xx.
+     * What stops the batch — 401, 403, a model that does not exist, an account out of credit — stops it whatever the
+     * header says: retrying cannot mend it.
+     */
+    Failure forStatus(int status, ProviderError error, Optional<Duration> retryAfter, Optional<Boolean> shouldRetry,
+                      boolean hasKey, Duration latency) {
         String says = error.suffix();
         if (error.isModelNotFound() || status == 404) {
             return failure(FailureKind.FATAL, "Model '" + model + "' does not exist on this server (" + status + ")"
@@ -48,6 +57,11 @@ final class Failures {
             return failure(FailureKind.FATAL, "The account is out of credit (429 insufficient_quota)" + says + ".",
                     status, latency);
         }
+        if (shouldRetry.isPresent() && !shouldRetry.get()) {
+            String what = status == 429 ? "The provider is limiting the request rate (429)" : "The server answered " + status;
+            return failure(FailureKind.PERMANENT, what + " and said not to retry (x-should-retry: false)" + says + ".",
+                    status, latency);
+        }
         if (status == 429) {
             String wait = retryAfter.map(d -> "; it asked to wait " + human(d)).orElse("");
             return new Failure(FailureKind.RATE_LIMITED, scrub("The provider is limiting the request rate (429)" + wait
@@ -57,11 +71,24 @@ final class Failures {
             return new Failure(FailureKind.RETRYABLE, scrub("The server answered " + status + says + "."), status,
                     retryAfter, Usage.NONE, latency);
         }
+        if (shouldRetry.isPresent()) { // true, for a status that is not retried by itself
+            return new Failure(FailureKind.RETRYABLE, scrub("The server answered " + status + " and said to retry"
+                    + " (x-should-retry: true)" + says + "."), status, retryAfter, Usage.NONE, latency);
+        }
         if (status >= 300 && status < 400) {
             return failure(FailureKind.PERMANENT, "The server answered with a redirect (" + status
                     + "); set the base URL to the address it points to.", status, latency);
         }
         return failure(FailureKind.PERMANENT, "The provider refused the request (" + status + ")" + says + ".", status, latency);
+    }
+
+    /** {@code x-should-retry}: {@code true} or {@code false} (any case); anything else is no signal. */
+    static Optional<Boolean> shouldRetry(String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String v = header.strip().toLowerCase(java.util.Locale.ROOT);
+        return v.equals("true") ? Optional.of(true) : v.equals("false") ? Optional.of(false) : Optional.empty();
     }
 
     Failure forIoException(IOException e, HttpUrl url, Duration timeout, Duration latency) {

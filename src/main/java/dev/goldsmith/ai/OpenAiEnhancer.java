@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * request can never be led to a plain-http host. OkHttp's own silent retries stay on: a pooled connection the
  * server closed is replaced transparently, and a {@code 408} is repeated once before it is reported.
  *
- * <p>Every answer's limit headers ({@link RateLimitHeaders}) travel with its result, whatever its status.
+ * <p>Every answer's limit headers ({@link RateLimitHeaders}) travel with its result, whatever its status; the
+ * provider's {@code x-should-retry} decides over the status code ({@link Failures}).
  *
  * <p>Requests ask for JSON mode ({@code response_format: json_object}). A server that refuses it with a
  * {@code 400} naming {@code response_format} (LM Studio does) gets the same call again without it, and every
@@ -221,7 +222,7 @@ public final class OpenAiEnhancer implements Enhancer {
         if (status < 200 || status >= 300) {
             return failures.forStatus(status, ProviderError.parse(mapper, text),
                     retryAfter.parse(response::header), // 429 and 503 alike: a retry never comes sooner
-                    settings.hasApiKey(), latency);
+                    Failures.shouldRetry(response.header("x-should-retry")), settings.hasApiKey(), latency);
         }
         var answer = completions.read(text);
         if (answer.isEmpty()) {

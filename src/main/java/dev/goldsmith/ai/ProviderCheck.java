@@ -73,7 +73,7 @@ public final class ProviderCheck {
                         + " ms" + (jsonMode ? "." : " (without JSON mode, which this server does not support)."), status, latency);
             }
             Failure f = failures.forStatus(status, ProviderError.parse(mapper, exchange.body()), Optional.empty(),
-                    settings.hasApiKey(), latency);
+                    Optional.empty(), settings.hasApiKey(), latency);
             LOG.info("provider check: {}", f.message());
             return new ProviderCheckResult(false, f.message(), status, latency);
         } catch (IOException e) {

@@ -22,6 +22,7 @@ import okhttp3.EventListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -182,6 +183,52 @@ class OpenAiFailureTest {
         assertThat(f.kind()).isEqualTo(FailureKind.PERMANENT);
         assertThat(f.message()).contains("redirect");
         assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "400, true,  RETRYABLE",
+        "422, TRUE,  RETRYABLE",
+        "409, true,  RETRYABLE",
+        "500, true,  RETRYABLE",
+        "429, true,  RATE_LIMITED",
+        "503, false, PERMANENT",
+        "500, false, PERMANENT",
+        "408, false, PERMANENT",
+        "429, false, PERMANENT",
+        "400, false, PERMANENT",
+        "401, true,  FATAL",
+        "403, true,  FATAL",
+        "404, true,  FATAL",
+        "401, false, FATAL",
+        "400, maybe, PERMANENT",
+        "503, ' ',   RETRYABLE",
+        "503, yes,   RETRYABLE"})
+    void xShouldRetryDecidesOverTheStatusButNeverUndoesAFatalOne(int status, String header, FailureKind kind)
+            throws Exception {
+        server.enqueue(error(status, "Told you", null).newBuilder().addHeader("x-should-retry", header).build());
+        Failure f = fail(error(status, "Told you", null).newBuilder().addHeader("x-should-retry", header).build());
+
+        assertThat(f.kind()).isEqualTo(kind);
+        assertThat(f.httpStatus()).isEqualTo(status);
+    }
+
+    @Test
+    void aFailureToldNotToRetrySaysSoInOneSentence() throws Exception {
+        Failure overloaded = fail(error(503, "Overloaded", null).newBuilder().addHeader("x-should-retry", "false").build());
+        Failure limited = fail(error(429, "Slow down", null).newBuilder().addHeader("x-should-retry", "false")
+                .addHeader("Retry-After", "5").build());
+        Failure invalid = fail(error(400, "Try later", null).newBuilder().addHeader("x-should-retry", "true")
+                .addHeader("retry-after-ms", "1500").build());
+
+        assertThat(overloaded.message())
+                .isEqualTo("The server answered 503 and said not to retry (x-should-retry: false): Overloaded.");
+        assertThat(limited.message()).isEqualTo(
+                "The provider is limiting the request rate (429) and said not to retry (x-should-retry: false): Slow down.");
+        assertThat(limited.retryAfter()).isEmpty();
+        assertThat(invalid.message())
+                .isEqualTo("The server answered 400 and said to retry (x-should-retry: true): Try later.");
+        assertThat(invalid.retryAfter()).contains(Duration.ofMillis(1500));
     }
 
     @Test
