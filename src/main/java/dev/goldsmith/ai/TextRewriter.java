@@ -8,15 +8,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The text work of the rules provider, sentence by sentence: a weak opener becomes a strong action verb
- * ({@link ActionVerbs}), filler words go, wordy phrases shrink ("in order to" → "to", "utilized" → "used"),
- * then spacing, punctuation and capitals are tidied. Deterministic: the same text and type always give the
- * same result.
+ * The text work of the rules provider, line by line and sentence by sentence, in a fixed order: contractions
+ * written out, wording tightened ({@link RulesTightening}), a weak opener made an action verb ({@link RulesOpeners}),
+ * skills and competencies phrased as capabilities ({@link RulesCapabilities}), clauses reduced, a result made explicit
+ * ({@link RulesImpact}), house style ({@link RulesStyle}); then spacing, punctuation and capitals are tidied.
+ * Line breaks and bullet markers are kept.
+ *
+ * <p>Deterministic: the same text and type always give the same result. The rules are written so that their own
+ * output triggers none of them again, so a second pass over a rewrite changes nothing.
  */
 final class TextRewriter {
 
     /** The rewritten text and what was done to it; {@code edits} is empty when nothing of substance changed. */
-    record Rewrite(String text, List<String> edits) {
+    record Rewrite(String text, List<RulesEdit> edits) {
         Rewrite {
             edits = List.copyOf(edits);
         }
@@ -24,122 +28,109 @@ final class TextRewriter {
         boolean changed() {
             return !edits.isEmpty();
         }
+
+        /** True when some edit made the item stronger, not only tighter or tidier: what earns a tier. */
+        boolean stronger() {
+            return edits.stream().anyMatch(e -> e.kind() == RulesEdit.Kind.STRONGER);
+        }
+
+        List<String> descriptions() {
+            return edits.stream().map(RulesEdit::description).toList();
+        }
     }
 
-    private record Opener(Pattern pattern, ActionVerbs.Role role, String fixedVerb) {
-    }
-
-    private static final List<Opener> OPENERS = List.of(
-            opener("(?:duties|responsibilities) included", ActionVerbs.Role.OWNED, null),
-            opener("(?:was |were )?responsible for", ActionVerbs.Role.OWNED, null),
-            opener("(?:was |were )?in charge of", ActionVerbs.Role.OWNED, null),
-            opener("(?:was |were )?tasked with", ActionVerbs.Role.OWNED, null),
-            opener("helped (?:with|to)", ActionVerbs.Role.HELPED, null),
-            opener("assisted (?:in|with)", ActionVerbs.Role.HELPED, null),
-            opener("worked with", ActionVerbs.Role.TOOK_PART, "Collaborated with"),
-            opener("(?:was |were )?involved in", ActionVerbs.Role.TOOK_PART, null),
-            opener("worked on", ActionVerbs.Role.TOOK_PART, null),
-            opener("participated in", ActionVerbs.Role.TOOK_PART, null),
-            opener("took part in", ActionVerbs.Role.TOOK_PART, null),
-            opener("(?:was |were )?part of", ActionVerbs.Role.TOOK_PART, "Contributed to"));
-
-    private static final Pattern FILLERS = Pattern.compile("(?<![\\p{L}\\p{N}\\-])(?:very|really|basically|actually|just"
-            + "|various|quite|literally|simply|totally|definitely|certainly|extremely|somewhat|truly|successfully)"
-            + "(?![\\p{L}\\p{N}\\-])\\s*", Pattern.CASE_INSENSITIVE);
-    private static final String[][] PHRASES = {
-        {"in order to", "to"}, {"utilized", "used"}, {"utilize", "use"}, {"utilizing", "using"},
-        {"a number of", "several"}, {"due to the fact that", "because"}, {"on a daily basis", "daily"},
-    };
-    private static final Pattern FIRST_WORD = Pattern.compile("\\p{L}+(?![\\p{L}\\-'])");
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])(?<!\\b(?:e\\.g|i\\.e|etc|vs)\\.)\\s+");
-    private static final Pattern ABBREVIATION = Pattern.compile("\\b(?:e\\.g|i\\.e|etc|vs)\\.$", Pattern.CASE_INSENSITIVE);
+    private static final List<String> ABBREVIATIONS = List.of("e.g.", "i.e.", "etc.", "vs.");
+    private static final Pattern BULLET = Pattern.compile("^(\\s*(?:[-*•·]|\\d+[.)])\\s+)(.*)$");
 
     private TextRewriter() {
     }
 
     static Rewrite rewrite(String text, ItemType type) {
-        List<String> edits = new ArrayList<>();
-        List<String> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_END.split(text.strip())) {
-            sentences.add(rewriteSentence(sentence, type, edits));
+        List<RulesEdit> edits = new ArrayList<>();
+        String[] lines = text.strip().split("\r?\n", -1);
+        List<String> out = new ArrayList<>(lines.length);
+        for (String line : lines) {
+            out.add(rewriteLine(line, type, edits));
         }
-        String result = tidy(String.join(" ", sentences));
-        if (edits.isEmpty() || normal(result).equals(normal(text))) {
+        String result = String.join("\n", out);
+        if (edits.isEmpty() || sameWords(result, text)) {
             return new Rewrite(text, List.of());
         }
         return new Rewrite(result, edits);
     }
 
-    private static String rewriteSentence(String sentence, ItemType type, List<String> edits) {
-        String s = replaceOpener(sentence.strip(), type, edits);
-        Matcher fillers = FILLERS.matcher(s);
-        if (fillers.find()) {
-            edits.add("removed filler '" + fillers.group().strip().toLowerCase(Locale.ROOT) + "'");
-            s = fillers.replaceAll("");
+    private static String rewriteLine(String line, ItemType type, List<RulesEdit> edits) {
+        if (line.isBlank()) {
+            return line.strip();
         }
-        for (String[] phrase : PHRASES) {
-            Pattern p = Pattern.compile("\\b" + Pattern.quote(phrase[0]) + "\\b", Pattern.CASE_INSENSITIVE);
-            Matcher m = p.matcher(s);
-            if (m.find()) {
-                edits.add("'" + phrase[0] + "' → '" + phrase[1] + "'");
-                s = m.replaceAll(phrase[1]);
-            }
+        String marker = "";
+        String body = line.strip();
+        Matcher bullet = BULLET.matcher(body);
+        if (bullet.matches()) {
+            marker = bullet.group(1);
+            body = bullet.group(2);
         }
-        return s;
+        List<RulesEdit> lineEdits = new ArrayList<>();
+        List<String> sentences = new ArrayList<>();
+        for (String sentence : SENTENCE_END.split(body)) {
+            sentences.add(rewriteSentence(sentence, type, lineEdits));
+        }
+        if (lineEdits.isEmpty()) {
+            return line.stripTrailing();
+        }
+        edits.addAll(lineEdits);
+        return marker + tidy(String.join(" ", sentences));
     }
 
-    private static String replaceOpener(String sentence, ItemType type, List<String> edits) {
-        for (Opener opener : OPENERS) {
-            Matcher m = opener.pattern().matcher(sentence);
-            if (!m.find()) {
-                continue;
-            }
-            String rest = sentence.substring(m.end()).strip();
-            if (rest.isEmpty() || !Character.isLetterOrDigit(rest.codePointAt(0))) {
-                return sentence;
-            }
-            String opened = m.group().strip();
-            String replaced = opener.fixedVerb() != null ? opener.fixedVerb() + " " + rest
-                    : withVerb(rest, opener, opened.toLowerCase(Locale.ROOT).endsWith(" to"), type);
-            if (replaced == null) {
-                return sentence;
-            }
-            edits.add("'" + opened + "' → '" + replaced.split(" ")[0] + "'");
-            return replaced;
+    private static String rewriteSentence(String sentence, ItemType type, List<RulesEdit> edits) {
+        int before = edits.size();
+        String s = RulesStyle.contractions(sentence.strip(), edits);
+        s = RulesTightening.apply(s, edits);
+        if (edits.size() > before) {
+            s = tidy(s);
         }
-        return sentence;
+        s = RulesOpeners.apply(s, type, edits);
+        if (type != ItemType.POWER_PHRASE) {
+            s = RulesCapabilities.apply(s, edits);
+        }
+        s = RulesTightening.reduceClauses(s, edits);
+        s = RulesImpact.apply(s, edits);
+        return RulesStyle.apply(s, edits);
     }
 
     /**
-     * "managing the budget" → "Managed the budget"; "the budget" → "Managed the budget"; {@code null} when the
-     * next word is a verb form that cannot be conjugated ("spearheading", "to champion"): the text is left alone.
+     * One space between words, none before punctuation, no doubled separators or full stops (an ellipsis stays),
+     * no separator at the start, a capital letter per sentence. One pass over the characters.
      */
-    private static String withVerb(String rest, Opener opener, boolean afterTo, ItemType type) {
-        Matcher word = FIRST_WORD.matcher(rest);
-        if (word.lookingAt()) {
-            var past = ActionVerbs.pastTense(word.group());
-            if (past.isPresent()) {
-                return capitalise(past.get()) + rest.substring(word.end());
-            }
-            if (ActionVerbs.isUnknownVerbForm(word.group(), afterTo)) {
-                return null;
-            }
-        }
-        return ActionVerbs.choose(opener.role(), rest, type) + " " + rest;
-    }
-
-    /** One space between words, none before punctuation, no doubled punctuation, capital letter per sentence. */
     static String tidy(String text) {
-        String s = text.replaceAll("\\s+", " ")
-                .replaceAll(" ([,.;:!?])", "$1")
-                .replaceAll("([,;:])(?:\\s*[,;:])+", "$1")
-                .replaceAll("\\.{2,}(?!\\.)", ".")
-                .replaceAll("^[,;:\\s]+", "")
-                .strip();
-        StringBuilder out = new StringBuilder(s.length());
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
         boolean start = true;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+                continue;
+            }
+            char last = out.length() == 0 ? 0 : out.charAt(out.length() - 1);
+            boolean separator = c == ',' || c == ';' || c == ':';
+            if (separator && (out.length() == 0 || last == ',' || last == ';' || last == ':')) {
+                continue;
+            }
+            if (c == '.' && last == '.' && (i + 1 >= n || text.charAt(i + 1) != '.')
+                    && (out.length() < 2 || out.charAt(out.length() - 2) != '.')) {
+                continue;
+            }
+            boolean punctuation = separator || c == '.' || c == '!' || c == '?';
+            if (space && !punctuation) {
+                if (last == '.' || last == '!' || last == '?') {
+                    start = start || !endsWithAbbreviation(out);
+                }
+                out.append(' ');
+            }
+            space = false;
             if (start && Character.isLetter(c)) {
                 out.append(Character.toUpperCase(c));
                 start = false;
@@ -149,23 +140,55 @@ final class TextRewriter {
                     start = false;
                 }
             }
-            if ((c == '.' || c == '!' || c == '?') && i + 1 < s.length() && s.charAt(i + 1) == ' '
-                    && !ABBREVIATION.matcher(s.substring(Math.max(0, i - 4), i + 1)).find()) {
-                start = true;
-            }
         }
         return out.toString();
     }
 
-    private static String capitalise(String word) {
-        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    private static boolean endsWithAbbreviation(StringBuilder s) {
+        for (String abbreviation : ABBREVIATIONS) {
+            int from = s.length() - abbreviation.length();
+            if (from >= 0 && (from == 0 || !Character.isLetter(s.charAt(from - 1))) && endsWith(s, from, abbreviation)) {
+                return true;
+            }
+        }
+        return false;
     }
 
-    private static String normal(String s) {
-        return s.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    private static boolean endsWith(StringBuilder s, int from, String lowerCase) {
+        for (int k = 0; k < lowerCase.length(); k++) {
+            if (Character.toLowerCase(s.charAt(from + k)) != lowerCase.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    private static Opener opener(String regex, ActionVerbs.Role role, String fixedVerb) {
-        return new Opener(Pattern.compile("^(?:I\\s+)?" + regex + "\\b\\s*", Pattern.CASE_INSENSITIVE), role, fixedVerb);
+    /** True when {@code a} and {@code b} differ at most in case and in runs of white space. */
+    static boolean sameWords(String a, String b) {
+        int i = 0;
+        int j = 0;
+        int n = a.length();
+        int m = b.length();
+        while (true) {
+            boolean spaceA = false;
+            boolean spaceB = false;
+            while (i < n && Character.isWhitespace(a.charAt(i))) {
+                i++;
+                spaceA = true;
+            }
+            while (j < m && Character.isWhitespace(b.charAt(j))) {
+                j++;
+                spaceB = true;
+            }
+            if (i == n || j == m) {
+                return i == n && j == m;
+            }
+            if ((spaceA != spaceB && i > 0 && j > 0)
+                    || Character.toLowerCase(a.charAt(i)) != Character.toLowerCase(b.charAt(j))) {
+                return false;
+            }
+            i++;
+            j++;
+        }
     }
 }
