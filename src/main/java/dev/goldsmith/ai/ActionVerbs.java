@@ -48,15 +48,17 @@ final class ActionVerbs {
 
     /** base past gerund [participle]; a row ending in -ize/-yze also gives the British -ise/-yse forms. */
     private static final List<String> TABLE = List.of(
-            "adapt adapted adapting", "add added adding", "approve approved approving", "advise advised advising", "align aligned aligning",
-            "analyze analyzed analyzing", "approach approached approaching", "answer answered answering", "ask asked asking", "assess assessed assessing",
-            "audit audited auditing", "automate automated automating", "boost boosted boosting",
-            "bring brought bringing", "build built building", "calm calmed calming", "catch caught catching", "chase chased chasing",
+            "adapt adapted adapting", "add added adding", "approve approved approving", "advise advised advising",
+            "align aligned aligning", "analyze analyzed analyzing", "approach approached approaching",
+            "answer answered answering", "ask asked asking", "assess assessed assessing", "audit audited auditing",
+            "automate automated automating", "boost boosted boosting", "bring brought bringing",
+            "build built building", "calm calmed calming", "catch caught catching", "chase chased chasing",
             "champion championed championing", "clean cleaned cleaning", "clarify clarified clarifying",
-            "coach coached coaching", "collaborate collaborated collaborating", "communicate communicated communicating",
-            "complete completed completing", "conduct conducted conducting", "connect connected connecting",
-            "consolidate consolidated consolidating", "coordinate coordinated coordinating", "create created creating",
-            "cut cut cutting", "decrease decreased decreasing", "define defined defining", "deliver delivered delivering",
+            "coach coached coaching", "collaborate collaborated collaborating",
+            "communicate communicated communicating", "complete completed completing", "conduct conducted conducting",
+            "connect connected connecting", "consolidate consolidated consolidating",
+            "coordinate coordinated coordinating", "create created creating", "cut cut cutting",
+            "decrease decreased decreasing", "define defined defining", "deliver delivered delivering",
             "deploy deployed deploying", "design designed designing", "develop developed developing",
             "document documented documenting", "draft drafted drafting", "drive drove driving driven",
             "edit edited editing", "enable enabled enabling", "ensure ensured ensuring",
@@ -70,26 +72,27 @@ final class ActionVerbs {
             "influence influenced influencing", "inspire inspired inspiring", "integrate integrated integrating",
             "interview interviewed interviewing", "introduce introduced introducing", "keep kept keeping",
             "launch launched launching", "lead led leading", "learn learned learning", "listen listened listening",
-            "lower lowered lowering", "maintain maintained maintaining", "make made making", "manage managed managing",
-            "map mapped mapping", "mediate mediated mediating", "mentor mentored mentoring",
-            "migrate migrated migrating", "modernize modernized modernizing", "monitor monitored monitoring",
-            "motivate motivated motivating", "move moved moving", "negotiate negotiated negotiating",
-            "notice noticed noticing", "onboard onboarded onboarding", "optimize optimized optimizing",
-            "organize organized organizing", "oversee oversaw overseeing overseen", "own owned owning", "pay paid paying",
-            "plan planned planning", "prepare prepared preparing", "present presented presenting",
-            "prioritize prioritized prioritizing", "process processed processing", "produce produced producing",
-            "provide provided providing", "raise raised raising", "rebuild rebuilt rebuilding",
-            "recruit recruited recruiting", "redesign redesigned redesigning", "reduce reduced reducing",
-            "report reported reporting", "research researched researching", "resolve resolved resolving",
-            "respond responded responding", "retire retired retiring", "review reviewed reviewing", "run ran running run",
-            "save saved saving", "schedule scheduled scheduling", "secure secured securing", "sell sold selling",
-            "serve served serving", "set set setting", "shape shaped shaping", "ship shipped shipping",
-            "simplify simplified simplifying", "solve solved solving", "source sourced sourcing", "spot spotted spotting", "stay stayed staying",
+            "lower lowered lowering", "maintain maintained maintaining", "make made making",
+            "manage managed managing", "map mapped mapping", "mediate mediated mediating",
+            "mentor mentored mentoring", "migrate migrated migrating", "modernize modernized modernizing",
+            "monitor monitored monitoring", "motivate motivated motivating", "move moved moving",
+            "negotiate negotiated negotiating", "notice noticed noticing", "onboard onboarded onboarding",
+            "optimize optimized optimizing", "organize organized organizing", "oversee oversaw overseeing overseen",
+            "own owned owning", "pay paid paying", "plan planned planning", "prepare prepared preparing",
+            "present presented presenting", "prioritize prioritized prioritizing", "process processed processing",
+            "produce produced producing", "provide provided providing", "raise raised raising",
+            "rebuild rebuilt rebuilding", "recruit recruited recruiting", "redesign redesigned redesigning",
+            "reduce reduced reducing", "report reported reporting", "research researched researching",
+            "resolve resolved resolving", "respond responded responding", "retire retired retiring",
+            "review reviewed reviewing", "run ran running run", "save saved saving", "schedule scheduled scheduling",
+            "secure secured securing", "sell sold selling", "serve served serving", "set set setting",
+            "shape shaped shaping", "ship shipped shipping", "simplify simplified simplifying",
+            "solve solved solving", "source sourced sourcing", "spot spotted spotting", "stay stayed staying",
             "standardize standardized standardizing", "streamline streamlined streamlining",
             "supervise supervised supervising", "support supported supporting", "teach taught teaching",
-            "test tested testing", "track tracked tracking", "train trained training", "translate translated translating",
-            "troubleshoot troubleshot troubleshooting", "update updated updating", "use used using",
-            "win won winning", "work worked working", "write wrote writing written");
+            "test tested testing", "track tracked tracking", "train trained training",
+            "translate translated translating", "troubleshoot troubleshot troubleshooting", "update updated updating",
+            "use used using", "win won winning", "work worked working", "write wrote writing written");
 
     /** Words ending in "ing" that are nouns here ("responsible for marketing"), never verbs to conjugate. */
     private static final Set<String> ING_NOUNS = Set.of("marketing", "engineering", "pricing", "accounting", "billing",
@@ -124,8 +127,10 @@ final class ActionVerbs {
             "squad", "squads", "crew", "department", "departments");
     /** People nouns one serves on rather than partners with. */
     private static final Set<String> UNITS = Set.of("team", "teams", "squad", "squads", "crew", "department");
-    private static final Set<String> BUILT = Set.of("system", "systems", "application", "applications", "app", "apps",
-            "platform", "tool", "tools", "website", "site", "software", "feature", "features", "pipeline", "api", "apis", "portal", "database", "dashboard", "dashboards", "product", "prototype");
+    private static final Set<String> BUILT = Set.of(
+            "system", "systems", "application", "applications", "app", "apps", "platform", "tool", "tools", "website",
+            "site", "software", "feature", "features", "pipeline", "api", "apis", "portal", "database", "dashboard",
+            "dashboards", "product", "prototype");
     private static final Set<String> MONEY = Set.of("budget", "budgets", "cost", "costs", "revenue", "sales", "spend",
             "spending", "invoices", "accounts", "payroll", "forecast", "forecasts");
     /** Money documents one prepares: "worked on the budget" → "Prepared the budget" (never "Prepared sales"). */

@@ -29,7 +29,6 @@ final class RulesCapabilities {
 
     private static final String ADVERBS = "often|usually|always|generally|frequently|typically|regularly|quickly"
             + "|consistently|reliably|naturally|calmly|clearly|confidently";
-    private static final Pattern TRAILING = Pattern.compile("[.!?]+$");
     private static final Pattern TRAIT_SPLIT = Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
     private static final Pattern FIRST_ING = Pattern.compile("\\p{L}+ing\\b");
     private static final Pattern NEXT_WORD = Pattern.compile("\\s+(\\p{L}+)");
@@ -122,7 +121,11 @@ final class RulesCapabilities {
 
     /** {@code sentence} phrased as a capability, or unchanged; an edit is added when it changed. */
     static String apply(String sentence, List<RulesEdit> edits) {
-        String body = TRAILING.matcher(sentence).replaceFirst("");
+        int cut = sentence.length();
+        while (cut > 0 && ".!?".indexOf(sentence.charAt(cut - 1)) >= 0) {
+            cut--;
+        }
+        String body = sentence.substring(0, cut);
         String end = sentence.substring(body.length());
         String lower = body.toLowerCase(Locale.ROOT);
         for (Rule rule : RULES) {
@@ -133,7 +136,7 @@ final class RulesCapabilities {
             if (m.matches()) {
                 String rewritten = rule.rewrite().apply(m);
                 if (rewritten != null && !rewritten.equals(body)) {
-                    edits.add(new RulesEdit(rule.kind(), rule.name() + ": '" + body + "' → '" + rewritten + "'"));
+                    edits.add(new RulesEdit(rule.kind(), rule.name() + ": '" + body + "' -> '" + rewritten + "'"));
                     return ActionVerbs.capitalise(rewritten) + end;
                 }
             }
@@ -213,7 +216,10 @@ final class RulesCapabilities {
         return "Manages " + plural + (m.group(2) == null ? "" : " and " + m.group(2));
     }
 
-    /** "People come to me when …" → "Go-to person when …"; "Colleagues come to me for …" → "Colleagues' go-to person for …". */
+    /**
+     * "People come to me when …" → "Go-to person when …"; "Colleagues come to me for …" → "Colleagues' go-to person
+     * for …".
+     */
     private static String goTo(Matcher m) {
         String who = m.group(1).toLowerCase(Locale.ROOT);
         String link = m.group(2).equalsIgnoreCase("with") ? "for" : m.group(2).toLowerCase(Locale.ROOT);

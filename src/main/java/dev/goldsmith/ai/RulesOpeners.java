@@ -93,7 +93,7 @@ final class RulesOpeners {
             }
             String replaced = rule.rewrite().apply(s, type);
             if (replaced != null && !replaced.equals(s)) {
-                edits.add(RulesEdit.stronger(rule.name() + ": '" + firstWords(s) + "' → '" + firstWords(replaced) + "'"));
+                edits.add(RulesEdit.stronger(rule.name() + ": '" + firstWords(s) + "' -> '" + firstWords(replaced) + "'"));
                 return replaced;
             }
         }
@@ -306,7 +306,8 @@ final class RulesOpeners {
             }
             String candidate = switch (lower) {
                 case "can" -> "Can " + after;
-                case "have" -> after.toLowerCase(Locale.ROOT).startsWith("experience ") ? ActionVerbs.capitalise(after) : null;
+                case "have" -> after.toLowerCase(Locale.ROOT).startsWith("experience ")
+                        ? ActionVerbs.capitalise(after) : null;
                 default -> ActionVerbs.capitalise(after);
             };
             return candidate == null ? null : RulesCapabilities.rephrase(candidate);

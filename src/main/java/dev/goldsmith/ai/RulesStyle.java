@@ -24,7 +24,8 @@ final class RulesStyle {
             Map.entry("i've", "I have"), Map.entry("they're", "they are"), Map.entry("we're", "we are"),
             Map.entry("you're", "you are"));
     private static final Pattern CONTRACTION = Pattern.compile("(?<![\\p{L}'’])(?:don|doesn|didn|can|won|isn|aren|wasn"
-            + "|weren|haven|hasn|couldn|shouldn|wouldn)['’]t\\b|\\b(?:I['’]m|I['’]ve|they['’]re|we['’]re|you['’]re)\\b",
+            + "|weren|haven|hasn|couldn|shouldn|wouldn)['’]t\\b"
+            + "|\\b(?:I['’]m|I['’]ve|they['’]re|we['’]re|you['’]re)\\b",
             Pattern.CASE_INSENSITIVE);
 
     private static final List<String> UNITS = List.of("zero", "one", "two", "three", "four", "five", "six", "seven",
@@ -67,12 +68,12 @@ final class RulesStyle {
                     RulesEdit.Kind.STYLE);
         }
         if (lower.contains(" like ")) {
-            s = RulesTightening.replace(s, SUCH_AS, m -> m.group(1) + " such as ", "'like' → 'such as'", edits,
+            s = RulesTightening.replace(s, SUCH_AS, m -> m.group(1) + " such as ", "'like' -> 'such as'", edits,
                     RulesEdit.Kind.STYLE);
         }
         if (lower.contains("ops")) {
             s = RulesTightening.replace(s, OPS, m -> Character.isUpperCase(m.group().charAt(0)) ? "Operations"
-                    : "operations", "'ops' → 'operations'", edits, RulesEdit.Kind.STYLE);
+                    : "operations", "'ops' -> 'operations'", edits, RulesEdit.Kind.STYLE);
         }
         return s;
     }

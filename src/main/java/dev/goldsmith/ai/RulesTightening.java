@@ -3,11 +3,13 @@ package dev.goldsmith.ai;
 import dev.goldsmith.ai.ActionVerbs.Verb;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Tighter wording for the rules provider: filler words out ("very", "really", "successfully"), wordy phrases
@@ -26,6 +28,8 @@ final class RulesTightening {
     private static final List<String> FILLER_WORDS = List.of("very", "really", "basically", "actually", "just",
             "various", "quite", "literally", "simply", "totally", "definitely", "certainly", "extremely", "somewhat",
             "truly", "successfully", "incredibly");
+    private static final Map<Integer, String> FILLERS_BY_HASH = FILLER_WORDS.stream()
+            .collect(Collectors.toUnmodifiableMap(String::hashCode, f -> f));
     private static final List<Phrase> PHRASES = List.of(
             phrase("in order to", "to"), phrase("utilized", "used"), phrase("utilize", "use"),
             phrase("utilizing", "using"), phrase("utilised", "used"), phrase("utilise", "use"),
@@ -38,20 +42,20 @@ final class RulesTightening {
             phrase("making use of", "using"), phrase("keeps notes (?:of|on)", "documents"),
             phrase("kept notes (?:of|on)", "documented"), phrase("keeping notes (?:of|on)", "documenting"),
             phrase("takes notes (?:of|on)", "documents"), phrase("took notes (?:of|on)", "documented"));
-    private static final Pattern A_LOT_OF = Pattern.compile("\\b(?:a lot of|lots of)\\s+((?:[\\p{L}-]+\\s+)?)([\\p{L}-]+)\\b",
+    private static final Pattern A_LOT_OF = Pattern.compile("\\b(?:a lot of|lots of)\\s+([\\p{L}-]+)(\\s+([\\p{L}-]+))?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PEOPLE_THAT = Pattern.compile("\\b([\\p{L}-]+) (?:that|who) (\\p{L}+)\\b");
     private static final Pattern THAT_ARE = Pattern.compile("\\b(?:that|which|who) (?:is|are|was|were) (\\p{L}+)\\b"
             + "(?! (?:by|being)\\b)");
-    /** "dashboards in Looker" → "Looker dashboards": a made thing before the tool it was made in. */
-    private static final Pattern MADE_IN_TOOL = Pattern.compile("\\b(dashboards|reports|scripts|models|queries|macros"
-            + "|workflows|automations|spreadsheets|pipelines|prototypes|wireframes|mock-ups|mockups|templates|notebooks"
-            + "|visualisations|visualizations|charts|forms|apps) in (\\p{Lu}[\\p{L}+#.]*\\p{L}|\\p{Lu})(?=[\\s,;:!?]|\\.(?!\\p{L})|$)");
+    /** Things made in a tool: "dashboards in Looker" → "Looker dashboards". */
+    private static final Set<String> MADE_THINGS = Set.of("dashboards", "reports", "scripts", "models", "queries",
+            "macros", "workflows", "automations", "spreadsheets", "pipelines", "prototypes", "wireframes", "mock-ups",
+            "mockups", "templates", "notebooks", "visualisations", "visualizations", "charts", "forms", "apps");
     private static final Set<String> NOT_TOOLS = Set.of("January", "February", "March", "April",
             "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday",
             "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "English", "French", "German", "Spanish", "I");
-    private static final Pattern PROGRESSIVE_WHEN = Pattern.compile("\\b(when|whenever|if) (\\p{L}+) (are|is) (\\p{L}+ing)\\b",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern PROGRESSIVE_WHEN = Pattern.compile(
+            "\\b(when|whenever|if) (\\p{L}+) (are|is) (\\p{L}+ing)\\b", Pattern.CASE_INSENSITIVE);
 
     private RulesTightening() {
     }
@@ -65,7 +69,7 @@ final class RulesTightening {
             }
             Matcher m = phrase.pattern().matcher(s);
             if (m.find()) {
-                edits.add(RulesEdit.tighter("'" + m.group() + "' → '" + phrase.replacement() + "'"));
+                edits.add(RulesEdit.tighter("'" + m.group() + "' -> '" + phrase.replacement() + "'"));
                 s = m.replaceAll(phrase.replacement());
                 lower = s.toLowerCase(Locale.ROOT);
             }
@@ -73,11 +77,7 @@ final class RulesTightening {
         if (mentions(lower, "lot")) {
             s = replace(s, A_LOT_OF, RulesTightening::aLotOf, "'a lot of' made precise", edits);
         }
-        if (mentions(lower, " in ")) {
-            s = replace(s, MADE_IN_TOOL, m -> NOT_TOOLS.contains(m.group(2)) ? null : m.group(2) + " " + m.group(1),
-                    "tool named first", edits);
-        }
-        return s;
+        return madeInTool(s, edits);
     }
 
     /** Clauses reduced; runs after the opener rules, which read some of these clauses whole. */
@@ -109,7 +109,8 @@ final class RulesTightening {
             while (i < n && (Character.isLetterOrDigit(sentence.charAt(i)) || sentence.charAt(i) == '-')) {
                 i++;
             }
-            boolean joined = start > 0 && (sentence.charAt(start - 1) == '-' || Character.isDigit(sentence.charAt(start - 1)));
+            char before = start > 0 ? sentence.charAt(start - 1) : ' ';
+            boolean joined = before == '-' || Character.isDigit(before);
             String filler = joined ? null : filler(sentence, start, i - start);
             if (filler != null) {
                 if (out == null) {
@@ -128,17 +129,51 @@ final class RulesTightening {
         return out == null ? sentence : out.append(sentence.substring(last)).toString();
     }
 
+    /**
+     * "Created dashboards in Looker for …" → "Created Looker dashboards for …": a thing made in a tool names the tool
+     * (one capitalised word, not a month, day or language) first.
+     */
+    private static String madeInTool(String s, List<RulesEdit> edits) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        int at = lower.indexOf(" in ");
+        while (at > 0) {
+            int thingStart = at;
+            while (thingStart > 0 && (Character.isLetter(s.charAt(thingStart - 1)) || s.charAt(thingStart - 1) == '-')) {
+                thingStart--;
+            }
+            int toolStart = at + 4;
+            int toolEnd = toolStart;
+            while (toolEnd < s.length()
+                    && (Character.isLetterOrDigit(s.charAt(toolEnd)) || "+#.".indexOf(s.charAt(toolEnd)) >= 0)) {
+                toolEnd++;
+            }
+            while (toolEnd > toolStart && s.charAt(toolEnd - 1) == '.') {
+                toolEnd--;
+            }
+            String tool = s.substring(toolStart, toolEnd);
+            boolean bounded = toolEnd == s.length() || !Character.isLetterOrDigit(s.charAt(toolEnd));
+            if (bounded && !tool.isEmpty() && Character.isUpperCase(tool.charAt(0)) && !NOT_TOOLS.contains(tool)
+                    && Character.isLetter(tool.charAt(tool.length() - 1))
+                    && MADE_THINGS.contains(lower.substring(thingStart, at))) {
+                edits.add(RulesEdit.tighter("tool named first"));
+                return s.substring(0, thingStart) + tool + " " + s.substring(thingStart, at) + s.substring(toolEnd);
+            }
+            at = lower.indexOf(" in ", at + 1);
+        }
+        return s;
+    }
+
     /** The filler word {@code length} characters long at {@code start}, or {@code null}. */
     private static String filler(String s, int start, int length) {
         if (length < 4 || length > 12) {
             return null;
         }
-        for (String filler : FILLER_WORDS) {
-            if (filler.length() == length && s.regionMatches(true, start, filler, 0, length)) {
-                return filler;
-            }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + Character.toLowerCase(s.charAt(i));
         }
-        return null;
+        String filler = FILLERS_BY_HASH.get(hash);
+        return filler != null && s.regionMatches(true, start, filler, 0, length) ? filler : null;
     }
 
     /** Each match of {@code pattern} replaced by {@code rewrite}'s answer, or left as it is when that is null. */
@@ -173,14 +208,21 @@ final class RulesTightening {
 
     /** "a lot of informal mentoring" → "extensive informal mentoring"; "a lot of customers" → "many customers". */
     private static String aLotOf(Matcher m) {
-        String noun = m.group(2).toLowerCase(Locale.ROOT);
-        if (noun.length() > 4 && noun.endsWith("ing")) {
-            return "extensive " + m.group(1) + m.group(2);
+        String tail = m.group(2) == null ? "" : m.group(2);
+        String quantity = quantity(m.group(1));
+        if (quantity == null && m.group(3) != null) {
+            quantity = quantity(m.group(3));
         }
-        if (noun.length() > 3 && noun.endsWith("s") && !noun.endsWith("ss")) {
-            return "many " + m.group(1) + m.group(2);
+        return quantity == null ? null : quantity + " " + m.group(1) + tail;
+    }
+
+    /** "extensive" before an activity ("mentoring"), "many" before a plural, else {@code null}. */
+    private static String quantity(String noun) {
+        String n = noun.toLowerCase(Locale.ROOT);
+        if (n.length() > 4 && n.endsWith("ing")) {
+            return "extensive";
         }
-        return null;
+        return n.length() > 3 && n.endsWith("s") && !n.endsWith("ss") ? "many" : null;
     }
 
     /** "a small team that handled returns" → "a small team handling returns" (people only, unambiguous past). */

@@ -40,6 +40,7 @@ final class TextRewriter {
     }
 
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])(?<!\\b(?:e\\.g|i\\.e|etc|vs)\\.)\\s+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
     private static final List<String> ABBREVIATIONS = List.of("e.g.", "i.e.", "etc.", "vs.");
     private static final Pattern BULLET = Pattern.compile("^(\\s*(?:[-*•·]|\\d+[.)])\\s+)(.*)$");
 
@@ -48,7 +49,7 @@ final class TextRewriter {
 
     static Rewrite rewrite(String text, ItemType type) {
         List<RulesEdit> edits = new ArrayList<>();
-        String[] lines = text.strip().split("\r?\n", -1);
+        String[] lines = LINE_BREAK.split(text.strip(), -1);
         List<String> out = new ArrayList<>(lines.length);
         for (String line : lines) {
             out.add(rewriteLine(line, type, edits));
@@ -145,6 +146,11 @@ final class TextRewriter {
     }
 
     private static boolean endsWithAbbreviation(StringBuilder s) {
+        int n = s.length();
+        char beforeStop = n < 2 ? ' ' : Character.toLowerCase(s.charAt(n - 2));
+        if (s.charAt(n - 1) != '.' || "gecs".indexOf(beforeStop) < 0) {
+            return false;
+        }
         for (String abbreviation : ABBREVIATIONS) {
             int from = s.length() - abbreviation.length();
             if (from >= 0 && (from == 0 || !Character.isLetter(s.charAt(from - 1))) && endsWith(s, from, abbreviation)) {

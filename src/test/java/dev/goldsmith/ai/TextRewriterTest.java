@@ -164,6 +164,8 @@ class TextRewriterTest {
             Keeps promises small, so stakeholders trust the dates that are given. | Keeps promises small, so stakeholders trust the dates given.
             Created dashboards in Looker for the operations team.     | Created Looker dashboards for the operations team.
             Answered a lot of customer calls.                         | Answered many customer calls.
+            Built a lot of dashboards in Looker.                      | Built many Looker dashboards.
+            Showed reports in March.                                  | Showed reports in March.
             Ships the just-in-time guide.                             | Ships the just-in-time guide.
             """)
     void wordingIsTightenedWithoutRaisingTheClaim(String before, String after) {
