@@ -3,16 +3,10 @@ package dev.goldsmith.cli;
 import dev.goldsmith.store.ImportResult;
 import dev.goldsmith.store.VaultExistsException;
 import dev.goldsmith.vault.Vault;
-import dev.goldsmith.vault.VaultCsv;
 import dev.goldsmith.vault.VaultFile;
 import dev.goldsmith.vault.VaultFileException;
+import dev.goldsmith.vault.VaultFiles;
 import dev.goldsmith.vault.VaultFormat;
-import dev.goldsmith.vault.VaultJson;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,9 +41,6 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         requireNotBlank("--vault", vaultId);
         requireNotBlank("--name", name);
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException(file + ": no such file.");
-        }
         VaultFile vaultFile = read();
         ImportResult result;
         try {
@@ -65,20 +56,15 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private VaultFile read() {
-        VaultFormat format = VaultFormat.forFileName(file.getFileName().toString());
-        Vault csvVault = format == VaultFormat.CSV ? csvVault() : null;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            if (format == VaultFormat.CSV) {
-                return VaultCsv.read(in, csvVault);
+        try {
+            VaultFiles.requireReadable(file);
+            if (VaultFormat.forFileName(file.getFileName().toString()) == VaultFormat.CSV) {
+                return VaultFiles.readCsv(file, csvVault());
             }
-            VaultFile parsed = VaultJson.read(in);
+            VaultFile parsed = VaultFiles.readJson(file);
             return vaultId == null && name == null ? parsed : parsed.rebound(vaultId, name);
         } catch (VaultFileException e) {
-            throw new InvalidInputException(file.getFileName() + ": " + e.getMessage());
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(file.getFileName() + ": not UTF-8 text; save the file as UTF-8.");
-        } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot be read (" + e.getMessage() + ").");
+            throw new InvalidInputException(e.getMessage());
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.goldsmith.store;
 
+import dev.goldsmith.vault.ItemField;
 import dev.goldsmith.vault.ItemVersion;
+import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.Vault;
 import dev.goldsmith.vault.VaultFile;
 import dev.goldsmith.vault.VaultItem;
@@ -13,14 +15,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Puts a checked {@link VaultFile} into the store in one transaction (DESIGN §7). A new vault gets every item in
  * file order. A vault id that exists is refused unless {@code merge}: then the vault's name and owner are taken from
  * the file, items are upserted by id (new ones appended at the end, changed ones updated in place with their
  * previous state kept in {@code item_versions}, reason {@code import}), and items absent from the file are kept.
- * An item without a confidence score in the file keeps its stored score (CSV files carry none).
- * On any failure nothing is changed.
+ * A field the file does not carry is left as it is: an item whose tier or keywords the file leaves out
+ * ({@link VaultFile#leftOut}) keeps the stored ones, and one without a confidence score keeps its stored score (CSV
+ * files carry none); a new item takes the defaults. On any failure nothing is changed.
  */
 public final class VaultImporter {
 
@@ -61,7 +65,7 @@ public final class VaultImporter {
             if (before == null) {
                 added.add(given);
             } else {
-                VaultItem item = keepScoreIfAbsent(given, before, vault.id());
+                VaultItem item = merged(given, file.leftOut(given.id()), before, vault.id());
                 if (!sameFields(before, item)) {
                     // the previous state goes to item_versions, as for any other write-back
                     ItemVersionRepository.writeBack(c, item, null, ItemVersion.REASON_IMPORT, now);
@@ -74,10 +78,12 @@ public final class VaultImporter {
         return new ImportResult(vault.id(), vault.name(), !exists, added.size(), updated, unchanged);
     }
 
-    /** The file's item as it will be stored in {@code vaultId}; with no score in the file it keeps the stored one. */
-    private static VaultItem keepScoreIfAbsent(VaultItem given, VaultItem before, String vaultId) {
+    /** The file's item as it will be stored over {@code before}: what the file leaves out is kept from the store. */
+    private static VaultItem merged(VaultItem given, Set<ItemField> leftOut, VaultItem before, String vaultId) {
+        QualityTier tier = leftOut.contains(ItemField.QUALITY_TIER) ? before.tier() : given.tier();
+        List<String> keywords = leftOut.contains(ItemField.KEYWORDS) ? before.keywords() : given.keywords();
         Double score = given.confidenceScore() != null ? given.confidenceScore() : before.confidenceScore();
-        return new VaultItem(given.id(), vaultId, given.type(), given.content(), given.tier(), given.keywords(), score,
+        return new VaultItem(given.id(), vaultId, given.type(), given.content(), tier, keywords, score,
                 before.createdAt(), null);
     }
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -24,8 +23,10 @@ import java.util.Map;
  * {@code ;}, RFC 4180 quoting, UTF-8. The vault itself is not in the file; the caller names it.
  *
  * <p>Reading accepts the columns in any order, {@code type} and {@code content} being required, plus an optional
- * {@code confidence_score} column; keywords are trimmed and empty ones dropped. Writing refuses keywords that
- * could not come back unchanged (holding {@code ;}, blank, or with spaces at either end).
+ * {@code confidence_score} column; keywords are trimmed and empty ones dropped. A missing {@code quality_tier} or
+ * {@code keywords} column, and an empty {@code quality_tier} cell, leave that field out ({@link VaultFile#leftOut}):
+ * a merge keeps the stored value. Writing refuses keywords that could not come back unchanged (holding {@code ;},
+ * blank, or with spaces at either end).
  */
 public final class VaultCsv {
 
@@ -46,9 +47,10 @@ public final class VaultCsv {
      */
     public static VaultFile read(Reader in, Vault vault) throws IOException {
         List<VaultItem> items = new ArrayList<>();
+        VaultFile.LeftOut leftOut = new VaultFile.LeftOut();
         try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class)
                 .with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .readValues(withoutBom(in))) {
+                .readValues(Bom.skipped(in))) {
             Map<String, Integer> columns = null;
             Map<String, String> seen = new HashMap<>();
             while (true) {
@@ -63,7 +65,7 @@ public final class VaultCsv {
                 if (columns == null) {
                     columns = header(line, row);
                 } else {
-                    items.add(item(vault.id(), line, row, columns, seen));
+                    items.add(item(vault.id(), line, row, columns, seen, leftOut));
                 }
             }
             if (columns == null) {
@@ -71,7 +73,7 @@ public final class VaultCsv {
                         + String.join(",", HEADER));
             }
         }
-        return new VaultFile(vault, items);
+        return new VaultFile(vault, items, leftOut.toMap());
     }
 
     /** The next record, or {@code null} at the end of the file. */
@@ -108,7 +110,7 @@ public final class VaultCsv {
     }
 
     private static VaultItem item(String vaultId, int line, String[] row, Map<String, Integer> columns,
-                                  Map<String, String> seen) {
+                                  Map<String, String> seen, VaultFile.LeftOut leftOut) {
         if (row.length != columns.size()) {
             throw new VaultFileException("line " + line + ": " + row.length + " fields where the header has "
                     + columns.size() + "; quote any field that holds a comma, a quote or a line break");
@@ -119,7 +121,14 @@ public final class VaultCsv {
         String id = ItemRules.id(where, rawId, seen, here);
         ItemType type = ItemRules.type(where, cell(row, columns, "type"));
         String content = ItemRules.content(where, cell(row, columns, "content"));
-        QualityTier tier = ItemRules.tier(where, cell(row, columns, "quality_tier"));
+        String tierCell = cell(row, columns, "quality_tier");
+        QualityTier tier = ItemRules.tier(where, tierCell);
+        if (tierCell == null) {
+            leftOut.add(id, ItemField.QUALITY_TIER);
+        }
+        if (!columns.containsKey("keywords")) {
+            leftOut.add(id, ItemField.KEYWORDS);
+        }
         List<String> keywords = splitKeywords(cell(row, columns, "keywords"));
         Double confidence = confidence(where, cell(row, columns, "confidence_score"));
         return new VaultItem(id, vaultId, type, content, tier, keywords, confidence, null, null);
@@ -183,15 +192,6 @@ public final class VaultCsv {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Reader withoutBom(Reader in) throws IOException {
-        PushbackReader reader = new PushbackReader(in, 1);
-        int first = reader.read();
-        if (first != -1 && first != '\uFEFF') {
-            reader.unread(first);
-        }
-        return reader;
     }
 
     private static String firstLine(String message) {

@@ -23,7 +23,9 @@ import java.util.Set;
 
 /**
  * The JSON vault file of DESIGN §7: {@code {"vault": {id, name, owner}, "items": [{id, type, content, quality_tier,
- * keywords, confidence_score}]}}. What {@link #write} writes, {@link #read} reads back unchanged.
+ * keywords, confidence_score}]}}. What {@link #write} writes, {@link #read} reads back unchanged. Reading skips a
+ * UTF-8 byte order mark; an item's {@code quality_tier} or {@code keywords} that is absent or null is left out
+ * ({@link VaultFile#leftOut}).
  */
 public final class VaultJson {
 
@@ -49,7 +51,7 @@ public final class VaultJson {
     public static VaultFile read(Reader in) throws IOException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
+            root = MAPPER.readTree(Bom.skipped(in));
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new VaultFileException("malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
@@ -76,13 +78,16 @@ public final class VaultJson {
         }
         List<VaultItem> items = new ArrayList<>(itemsNode.size());
         Map<String, String> seen = new HashMap<>();
+        VaultFile.LeftOut leftOut = new VaultFile.LeftOut();
         for (int i = 0; i < itemsNode.size(); i++) {
-            items.add(item(vaultId, i, itemsNode.get(i), seen));
+            items.add(item(vaultId, i, itemsNode.get(i), seen, leftOut));
         }
-        return new VaultFile(vault, items);
+        return new VaultFile(vault, items, leftOut.toMap());
     }
 
-    private static VaultItem item(String vaultId, int index, JsonNode node, Map<String, String> seen) {
+    /** One item; a {@code quality_tier} or {@code keywords} that is absent or null is noted in {@code leftOut}. */
+    private static VaultItem item(String vaultId, int index, JsonNode node, Map<String, String> seen,
+                                  VaultFile.LeftOut leftOut) {
         String here = "items[" + index + "]";
         requireObject(here, node, ITEM_FIELDS);
         ItemRules.Where where = name -> here + "." + name;
@@ -91,6 +96,12 @@ public final class VaultJson {
         String content = ItemRules.content(where, optionalText(where.field("content"), node.get("content")));
         QualityTier tier = ItemRules.tier(where, optionalText(where.field("quality_tier"), node.get("quality_tier")));
         List<String> keywords = ItemRules.keywords(where, keywords(where.field("keywords"), node.get("keywords")));
+        for (ItemField field : ItemField.values()) {
+            JsonNode value = node.get(field.wireName());
+            if (value == null || value.isNull()) {
+                leftOut.add(id, field);
+            }
+        }
         JsonNode score = node.get("confidence_score");
         Double confidence = null;
         if (score != null && !score.isNull()) {

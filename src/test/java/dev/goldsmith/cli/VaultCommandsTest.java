@@ -186,6 +186,92 @@ class VaultCommandsTest {
     }
 
     @Test
+    void aCsvMergeWithoutTierOrKeywordColumnsLeavesThoseFieldsAsTheyAre() throws IOException {
+        run("import", write("jordan.json", FILE).toString());
+        Path csv = write("content-only.csv", "id,type,content\npp-1,power_phrase,Led a team of 7\n"
+                + "hc-1,hidden_competency,Calm\npp-9,power_phrase,Brand new\n");
+        CliRun merged = run("import", csv.toString(), "--vault", "v-jordan", "--merge");
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        assertThat(merged.out()).contains("1 added, 1 updated, 1 unchanged");
+
+        JsonNode items = JSON.readTree(run("items", "--vault", "v-jordan", "--json").out());
+        JsonNode pp1 = items.get(0);
+        assertThat(pp1.get("content").asText()).isEqualTo("Led a team of 7");
+        assertThat(pp1.get("quality_tier").asText()).as("not demoted").isEqualTo("bronze");
+        assertThat(pp1.get("keywords")).extracting(JsonNode::asText).containsExactly("leadership");
+        assertThat(pp1.get("confidence_score").asDouble()).isEqualTo(0.6);
+        assertThat(items.get(2).get("quality_tier").asText()).as("the gold item stays gold").isEqualTo("gold");
+        JsonNode added = items.get(3);
+        assertThat(added.get("id").asText()).isEqualTo("pp-9");
+        assertThat(added.get("quality_tier").asText()).as("a new item takes the default").isEqualTo("assumed");
+        assertThat(added.get("keywords")).isEmpty();
+    }
+
+    @Test
+    void aCsvMergeWithAnEmptyTierCellKeepsTheTierAndAnEmptyKeywordsCellClearsThem() throws IOException {
+        run("import", write("jordan.json", FILE).toString());
+        Path csv = write("blank.csv", "id,type,content,quality_tier,keywords\npp-1,power_phrase,Led a team of 7,,\n");
+        assertThat(run("import", csv.toString(), "--vault", "v-jordan", "--merge").exitCode()).isZero();
+        JsonNode pp1 = JSON.readTree(run("items", "--vault", "v-jordan", "--json").out()).get(0);
+        assertThat(pp1.get("quality_tier").asText()).isEqualTo("bronze");
+        assertThat(pp1.get("keywords")).as("an empty cell is how export writes no keywords").isEmpty();
+    }
+
+    @Test
+    void aJsonMergeLeavingOutTierKeywordsAndScoreKeepsThem() throws IOException {
+        run("import", write("jordan.json", FILE).toString());
+        Path json = write("partial.json", """
+                {"vault": {"id": "v-jordan", "name": "Jordan Lee", "owner": "jordan@example.com"},
+                 "items": [{"id": "pp-1", "type": "power_phrase", "content": "Led a team of 7"},
+                           {"id": "hc-1", "type": "hidden_competency", "content": "Calm", "quality_tier": null,
+                            "keywords": null, "confidence_score": null},
+                           {"id": "pp-9", "type": "power_phrase", "content": "Brand new"}]}
+                """);
+        CliRun merged = run("import", json.toString(), "--merge");
+        assertThat(merged.exitCode()).as(merged.err()).isZero();
+        assertThat(merged.out()).contains("1 added, 1 updated, 1 unchanged");
+        JsonNode items = JSON.readTree(run("items", "--vault", "v-jordan", "--json").out());
+        assertThat(items.get(0).get("quality_tier").asText()).isEqualTo("bronze");
+        assertThat(items.get(0).get("keywords")).extracting(JsonNode::asText).containsExactly("leadership");
+        assertThat(items.get(0).get("confidence_score").asDouble()).isEqualTo(0.6);
+        assertThat(items.get(2).get("quality_tier").asText()).isEqualTo("gold");
+        assertThat(items.get(3).get("quality_tier").asText()).isEqualTo("assumed");
+    }
+
+    @Test
+    void aJsonOrCsvFileWithAUtf8BomImports() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Path json = dir.resolve("bom.json");
+        Files.write(json, concat(bom, FILE.getBytes(StandardCharsets.UTF_8)));
+        CliRun imported = run("import", json.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("3 added");
+
+        Path csv = dir.resolve("bom.csv");
+        Files.write(csv, concat(bom, "id,type,content\npp-7,power_phrase,From a spreadsheet\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        CliRun csvImported = run("import", csv.toString(), "--vault", "v-jordan", "--merge");
+        assertThat(csvImported.exitCode()).as(csvImported.err()).isZero();
+        assertThat(JSON.readTree(run("items", "--vault", "v-jordan", "--json").out()).get(3).get("id").asText())
+                .isEqualTo("pp-7");
+    }
+
+    @Test
+    void aFolderGivenAsTheImportFileIsNamedAsAFolder() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("vaults.json"));
+        CliRun run = run("import", folder.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("goldsmith: " + folder + " is a folder, not a vault file; give the path of a "
+                + ".json or .csv file." + System.lineSeparator());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void rejectedImportsExitTwoNameTheCulpritAndChangeNothing() throws IOException {
         run("import", write("jordan.json", FILE).toString());
         var before = TableSnapshot.of(Database.open(db));

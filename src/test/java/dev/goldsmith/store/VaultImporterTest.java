@@ -3,6 +3,7 @@ package dev.goldsmith.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.goldsmith.vault.ItemField;
 import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.Vault;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +91,29 @@ class VaultImporterTest {
         ImportResult result = importer.importVault(file("Jordan", item("a", "A", QualityTier.BRONZE, null)), true);
         assertThat(result.unchanged()).isEqualTo(1);
         assertThat(items.find("v1", "a")).get().extracting(VaultItem::confidenceScore).isEqualTo(0.5);
+    }
+
+    @Test
+    void mergeKeepsTheTierAndKeywordsAFileLeavesOutAndNewItemsTakeTheDefaults() {
+        importer.importVault(file("Jordan", item("a", "A", QualityTier.GOLD, 0.9), item("b", "B", QualityTier.SILVER, 0.4)),
+                false);
+        VaultItem a = new VaultItem("a", "v1", ItemType.POWER_PHRASE, "A better", QualityTier.ASSUMED, List.of(), null,
+                null, null);
+        VaultItem b = new VaultItem("b", "v1", ItemType.POWER_PHRASE, "B", QualityTier.ASSUMED, List.of("new"), null,
+                null, null);
+        VaultItem n = new VaultItem("n", "v1", ItemType.POWER_PHRASE, "N", QualityTier.ASSUMED, List.of(), null,
+                null, null);
+        Map<String, Set<ItemField>> leftOut = Map.of("a", Set.of(ItemField.QUALITY_TIER, ItemField.KEYWORDS),
+                "b", Set.of(ItemField.QUALITY_TIER), "n", Set.of(ItemField.QUALITY_TIER, ItemField.KEYWORDS));
+        ImportResult result = importer.importVault(new VaultFile(new Vault("v1", "Jordan", null, null, null),
+                List.of(a, b, n), leftOut), true);
+
+        assertThat(result).isEqualTo(new ImportResult("v1", "Jordan", false, 1, 2, 0));
+        assertThat(items.list("v1")).extracting(VaultItem::id, VaultItem::content, VaultItem::tier, VaultItem::keywords,
+                        VaultItem::confidenceScore)
+                .containsExactly(tuple("a", "A better", QualityTier.GOLD, List.of("k-a"), 0.9),
+                        tuple("b", "B", QualityTier.SILVER, List.of("new"), 0.4),
+                        tuple("n", "N", QualityTier.ASSUMED, List.of(), null));
     }
 
     @Test

@@ -3,11 +3,16 @@ package dev.goldsmith.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,5 +129,17 @@ class VaultCsvTest {
                 List.of(" padded"), null, null, null);
         assertThatThrownBy(() -> VaultCsv.checkWritable(List.of(padded)))
                 .hasMessageContaining("has spaces at an end, which CSV import trims");
+    }
+
+    @Test
+    void aMissingTierOrKeywordsColumnOrAnEmptyTierCellIsLeftOut() {
+        VaultFile noColumns = read("id,type,content\r\npp-1,power_phrase,Led\r\n");
+        assertThat(noColumns.leftOut("pp-1")).containsExactlyInAnyOrder(ItemField.QUALITY_TIER, ItemField.KEYWORDS);
+        assertThat(noColumns.items().get(0).tier()).as("the default, for a new item").isEqualTo(QualityTier.ASSUMED);
+
+        VaultFile cells = read(HEADER + "pp-1,power_phrase,Led,,\r\npp-2,power_phrase,Ran,gold,\r\n");
+        assertThat(cells.leftOut("pp-1")).containsExactly(ItemField.QUALITY_TIER);
+        assertThat(cells.carries("pp-1", ItemField.KEYWORDS)).as("an empty keywords cell means none").isTrue();
+        assertThat(cells.leftOut("pp-2")).isEmpty();
     }
 }

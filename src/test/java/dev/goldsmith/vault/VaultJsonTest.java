@@ -158,4 +158,24 @@ class VaultJsonTest {
         VaultJson.write(back, again);
         assertThat(again.toString()).isEqualTo(out.toString());
     }
+
+    @Test
+    void aLeadingByteOrderMarkIsSkipped() {
+        VaultFile f = read("\uFEFF" + file("{\"id\": \"pp-1\", \"type\": \"power_phrase\", \"content\": \"Led\"}"));
+        assertThat(f.vault().id()).isEqualTo("v-jordan");
+        assertThat(f.items()).extracting(VaultItem::content).containsExactly("Led");
+    }
+
+    @Test
+    void aTierOrKeywordsAbsentOrNullIsLeftOut() {
+        VaultFile f = read(file("{\"id\": \"a\", \"type\": \"power_phrase\", \"content\": \"x\"}",
+                "{\"id\": \"b\", \"type\": \"power_phrase\", \"content\": \"x\", \"quality_tier\": null, \"keywords\": []}",
+                "{\"id\": \"c\", \"type\": \"power_phrase\", \"content\": \"x\", \"quality_tier\": \"gold\", \"keywords\": null}",
+                "{\"id\": \"d\", \"type\": \"power_phrase\", \"content\": \"x\", \"quality_tier\": \"gold\", \"keywords\": []}"));
+        assertThat(f.leftOut("a")).containsExactlyInAnyOrder(ItemField.QUALITY_TIER, ItemField.KEYWORDS);
+        assertThat(f.leftOut("b")).containsExactly(ItemField.QUALITY_TIER);
+        assertThat(f.leftOut("c")).containsExactly(ItemField.KEYWORDS);
+        assertThat(f.leftOut("d")).isEmpty();
+        assertThat(f.rebound("v-other", null).leftOut("a")).hasSize(2);
+    }
 }

@@ -12,6 +12,7 @@ import dev.goldsmith.vault.Vault;
 import dev.goldsmith.vault.VaultCsv;
 import dev.goldsmith.vault.VaultFile;
 import dev.goldsmith.vault.VaultFileException;
+import dev.goldsmith.vault.VaultFiles;
 import dev.goldsmith.vault.VaultFormat;
 import dev.goldsmith.vault.VaultJson;
 import dev.goldsmith.vault.VaultSummary;
@@ -95,16 +96,7 @@ public final class VaultFilesViewModel {
 
     /** Reads a vault file; a bad one is refused with "name: items[3].type: …" and nothing is changed. */
     static VaultFile read(Path file, Vault csvVault) {
-        String name = file.getFileName().toString();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return csvVault != null ? VaultCsv.read(in, csvVault) : VaultJson.read(in);
-        } catch (VaultFileException e) {
-            throw new VaultFileException(name + ": " + e.getMessage(), e);
-        } catch (CharacterCodingException e) {
-            throw new VaultFileException(name + ": not UTF-8 text; save the file as UTF-8.", e);
-        } catch (IOException e) {
-            throw new VaultFileException(name + ": cannot be read (" + e.getMessage() + ").", e);
-        }
+        return csvVault != null ? VaultFiles.readCsv(file, csvVault) : VaultFiles.readJson(file);
     }
 
     /** Asks for a file and writes the workspace's vault there, as CSV for a {@code .csv} name, else JSON. */
