@@ -27,12 +27,20 @@ import java.util.Map;
  * {@code keywords} column, and an empty {@code quality_tier} cell, leave that field out ({@link VaultFile#leftOut}):
  * a merge keeps the stored value. Writing refuses keywords that could not come back unchanged (holding {@code ;},
  * blank, or with spaces at either end).
+ *
+ * <p>Spreadsheet formulas: every cell that starts with {@code =}, {@code +}, {@code -}, {@code @}, a tab, a carriage
+ * return or {@code '} is written with a {@code '} in front (OWASP "CSV injection"), so a spreadsheet shows it as
+ * text; reading strips exactly that one {@code '} where it stands before one of those characters, so every text
+ * comes back as it was.
  */
 public final class VaultCsv {
 
     public static final List<String> HEADER = List.of("id", "type", "content", "quality_tier", "keywords");
     static final List<String> ACCEPTED =
             List.of("id", "type", "content", "quality_tier", "keywords", "confidence_score");
+
+    /** What spreadsheets take as "this cell is text". */
+    private static final char GUARD = '\'';
 
     private static final CsvMapper MAPPER = (CsvMapper) new CsvMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
@@ -134,10 +142,25 @@ public final class VaultCsv {
         return new VaultItem(id, vaultId, type, content, tier, keywords, confidence, null, null);
     }
 
-    /** A cell's text, or {@code null} when the column is absent or the cell empty. */
+    /** A cell's text without its formula guard, or {@code null} when the column is absent or the cell empty. */
     private static String cell(String[] row, Map<String, Integer> columns, String name) {
         Integer index = columns.get(name);
-        return index == null || row[index].isEmpty() ? null : row[index];
+        return index == null || row[index].isEmpty() ? null : unguarded(row[index]);
+    }
+
+    /** Whether a spreadsheet could take a cell starting with {@code c} for a formula (or it starts with the guard). */
+    private static boolean needsGuard(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == GUARD;
+    }
+
+    /** The cell as written: a {@code '} in front of a text a spreadsheet would run as a formula. */
+    static String guarded(String text) {
+        return !text.isEmpty() && needsGuard(text.charAt(0)) ? GUARD + text : text;
+    }
+
+    /** The text of a cell as read: the one {@code '} that {@link #guarded} put in front is taken off. */
+    static String unguarded(String cell) {
+        return cell.length() >= 2 && cell.charAt(0) == GUARD && needsGuard(cell.charAt(1)) ? cell.substring(1) : cell;
     }
 
     private static List<String> splitKeywords(String cell) {
@@ -174,15 +197,15 @@ public final class VaultCsv {
         }
     }
 
-    /** Writes the header and one row per item (CRLF line ends, quoting only where needed). */
+    /** Writes the header and one row per item (CRLF line ends, quoting only where needed, formula-like cells guarded). */
     public static void write(List<VaultItem> items, Writer out) {
         checkWritable(items);
         CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
         try (SequenceWriter rows = MAPPER.writerFor(String[].class).with(schema).writeValues(out)) {
             rows.write(HEADER.toArray(String[]::new));
             for (VaultItem item : items) {
-                rows.write(new String[] {item.id(), item.type().wireName(), item.content(), item.tier().wireName(),
-                        String.join(";", item.keywords())});
+                rows.write(new String[] {guarded(item.id()), item.type().wireName(), guarded(item.content()),
+                        item.tier().wireName(), guarded(String.join(";", item.keywords()))});
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

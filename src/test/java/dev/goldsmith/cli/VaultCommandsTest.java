@@ -163,6 +163,32 @@ class VaultCommandsTest {
     }
 
     @Test
+    void csvExportGuardsFormulasAndImportGivesBackTheExactTexts() throws IOException {
+        run("import", write("risky.json", """
+                {"vault": {"id": "v-risky", "name": "Risky"},
+                 "items": [{"id": "-1", "type": "power_phrase", "content": "=HYPERLINK(\\"http://evil\\",\\"x\\")",
+                            "keywords": ["@risk", "+1"]},
+                           {"id": "'quoted", "type": "power_phrase", "content": "'=already an apostrophe"},
+                           {"id": "tab", "type": "power_phrase", "content": "\\tcmd|' /C calc'!A0"}]}
+                """).toString());
+        Path csv = dir.resolve("risky.csv");
+        assertThat(run("export", "--vault", "v-risky", "--out", csv.toString()).exitCode()).isZero();
+        assertThat(Files.readString(csv)).isEqualTo("id,type,content,quality_tier,keywords\r\n"
+                + "\"'-1\",power_phrase,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",assumed,\"'@risk;+1\"\r\n"
+                + "\"''quoted\",power_phrase,\"''=already an apostrophe\",assumed,\r\n"
+                + "tab,power_phrase,\"'\tcmd|' /C calc'!A0\",assumed,\r\n");
+
+        assertThat(run("import", csv.toString(), "--vault", "v-back", "--name", "Back").exitCode()).isZero();
+        JsonNode original = JSON.readTree(run("items", "--vault", "v-risky", "--json").out());
+        JsonNode back = JSON.readTree(run("items", "--vault", "v-back", "--json").out());
+        for (int i = 0; i < original.size(); i++) {
+            for (String field : List.of("id", "content", "keywords")) {
+                assertThat(back.get(i).get(field)).isEqualTo(original.get(i).get(field));
+            }
+        }
+    }
+
+    @Test
     void csvWithKeywordsHoldingSemicolonsIsRefusedOnExport() throws IOException {
         run("import", write("k.json", FILE.replace("[\"leadership\"]", "[\"R&D; strategy\"]")).toString());
         Path csv = dir.resolve("k.csv");

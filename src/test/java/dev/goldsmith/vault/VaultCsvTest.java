@@ -131,6 +131,83 @@ class VaultCsvTest {
                 .hasMessageContaining("has spaces at an end, which CSV import trims");
     }
 
+    static final String TRIGGERS = "=+-@\t\r'";
+
+    /** Texts that start (or not) with everything a spreadsheet may run, mixed with quoting and line hazards. */
+    static List<String> formulaLikeTexts() {
+        List<String> texts = new ArrayList<>(List.of("=SUM(A1:A2)", "+1", "-1", "@cmd", "\tTabbed", "\rReturn",
+                "'quoted", "''twice", "'=already guarded", "'", "''", "'+", "=", "-", "=HYPERLINK(\"http://x\",\"y\")",
+                "- a bullet", "plain", " =leading space", "a=b", "@@", "'\t", "\r\n=next line"));
+        texts.add("=" + "x".repeat(9_999)); // at the length limit: the guard does not count
+        for (String nasty : NastyItems.contents()) {
+            texts.add(nasty);
+            if (nasty.codePointCount(0, nasty.length()) >= 9_999) {
+                continue;
+            }
+            for (char t : TRIGGERS.toCharArray()) {
+                texts.add(t + nasty);
+                texts.add("'" + t + nasty);
+            }
+        }
+        String alphabet = TRIGGERS + "\n \",;aé🚀\\";
+        int[] points = alphabet.codePoints().toArray();
+        Random random = new Random(13);
+        for (int n = 0; n < 2_000; n++) {
+            StringBuilder sb = new StringBuilder();
+            for (int len = 1 + random.nextInt(8); len > 0; len--) {
+                sb.appendCodePoint(points[random.nextInt(points.length)]);
+            }
+            texts.add(sb.toString());
+        }
+        return texts.stream().filter(t -> !t.isBlank()).toList();
+    }
+
+    @Test
+    void formulaLikeCellsAreGuardedOnExportAndEveryTextRoundTripsExactly() throws IOException {
+        List<String> texts = formulaLikeTexts();
+        List<VaultItem> items = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            String keyword = text.replace(";", "").trim();
+            List<String> keywords = keyword.isEmpty() ? List.of() : List.of(keyword, "k" + i);
+            items.add(new VaultItem(text + "#" + i, VAULT.id(), ItemType.POWER_PHRASE, text, QualityTier.SILVER,
+                    keywords, null, null, null));
+        }
+        StringWriter out = new StringWriter();
+        VaultCsv.write(items, out);
+
+        List<String[]> rows = new ArrayList<>();
+        try (MappingIterator<String[]> it = new CsvMapper().readerFor(String[].class)
+                .with(CsvParser.Feature.WRAP_AS_ARRAY).readValues(out.toString())) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows).hasSize(items.size() + 1);
+        for (int i = 0; i < items.size(); i++) {
+            VaultItem item = items.get(i);
+            String[] row = rows.get(i + 1);
+            assertGuarded(row[0], item.id());
+            assertGuarded(row[2], item.content());
+            assertGuarded(row[4], String.join(";", item.keywords()));
+        }
+        assertThat(read(out.toString()).items()).isEqualTo(items);
+    }
+
+    /** A raw cell never starts with a formula character unless it is the guard in front of the exact text. */
+    private static void assertGuarded(String cell, String text) {
+        boolean risky = !text.isEmpty() && TRIGGERS.indexOf(text.charAt(0)) >= 0;
+        assertThat(cell).as("cell for %s", ItemRules.quote(text)).isEqualTo(risky ? "'" + text : text);
+    }
+
+    @Test
+    void aHandWrittenApostropheBeforeOrdinaryTextIsKept() {
+        VaultFile f = read(HEADER + "'pp-1,power_phrase,'Tis the season,bronze,'n' roll\r\n"
+                + "'=id,power_phrase,'=1+2,silver,'-dash\r\n");
+        assertThat(f.items().get(0)).extracting(VaultItem::id, VaultItem::content, VaultItem::keywords)
+                .containsExactly("'pp-1", "'Tis the season", List.of("'n' roll"));
+        assertThat(f.items().get(1)).extracting(VaultItem::id, VaultItem::content, VaultItem::keywords)
+                .containsExactly("=id", "=1+2", List.of("-dash"));
+    }
+
     @Test
     void aMissingTierOrKeywordsColumnOrAnEmptyTierCellIsLeftOut() {
         VaultFile noColumns = read("id,type,content\r\npp-1,power_phrase,Led\r\n");
