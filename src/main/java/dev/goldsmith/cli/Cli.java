@@ -1,6 +1,11 @@
 package dev.goldsmith.cli;
 
 import dev.goldsmith.Version;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +16,9 @@ import picocli.CommandLine;
 
 /**
  * Runs one command of DESIGN §6 and returns its exit code: 0 done, 1 a batch that did not complete or a
- * runtime error, 2 bad usage or invalid input (and then nothing was changed).
+ * runtime error, 2 bad usage or invalid input (and then nothing was changed). Output that cannot be written to
+ * stdout (a full disk, a closed pipe) is a runtime error: the command stops at the first failed write and exits 1
+ * with one sentence, never reporting success.
  */
 public final class Cli {
 
@@ -25,8 +32,9 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        Stdout stdout = new Stdout(out);
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         RootCommand root = new RootCommand(env, outWriter, errWriter);
         CommandLine cl = new CommandLine(root);
         cl.setOut(outWriter);
@@ -34,6 +42,10 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(e -> e instanceof InvalidInputException ? INVALID : FAILED);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (stdout.failure != null) {
+                LOG.warn("command '{}' stopped: {}", commandLine.getCommandName(), stdout.failure.getMessage());
+                return FAILED; // said once, at the end of run
+            }
             if (e instanceof InvalidInputException) {
                 errWriter.println("goldsmith: " + e.getMessage());
                 return INVALID;
@@ -47,13 +59,21 @@ public final class Cli {
             errWriter.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return INVALID;
         });
+        int code;
         try {
-            return cl.execute(args);
-        } finally {
+            code = cl.execute(args);
             outWriter.flush();
-            errWriter.flush();
+        } catch (StdoutFailure e) {
+            code = FAILED; // thrown by the last flush, outside the command
+        } finally {
             root.close();
         }
+        if (stdout.failure != null) {
+            errWriter.println("goldsmith: " + stdout.failure.getMessage());
+            code = code == OK ? FAILED : code;
+        }
+        errWriter.flush();
+        return code;
     }
 
     static String oneSentence(Throwable e) {
@@ -63,6 +83,73 @@ public final class Cli {
         }
         int nl = message.indexOf('\n');
         return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    /**
+     * Standard output that throws on the first failed write instead of swallowing it as {@link PrintStream} does.
+     * The process's own {@code System.out} is bypassed for its file descriptor, so the cause (no space left, broken
+     * pipe) is known; any other stream is asked {@link PrintStream#checkError()} after each write.
+     */
+    private static final class Stdout extends OutputStream {
+        private final OutputStream target;
+        private final PrintStream checked;
+        StdoutFailure failure;
+
+        Stdout(PrintStream out) {
+            boolean console = out == System.out;
+            this.target = console ? new FileOutputStream(FileDescriptor.out) : out;
+            this.checked = console ? null : out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            failIfFailed();
+            try {
+                target.write(b, off, len);
+            } catch (IOException e) {
+                throw fail(e.getMessage(), e);
+            }
+            if (checked != null && checked.checkError()) {
+                throw fail(null, null);
+            }
+        }
+
+        @Override
+        public void flush() {
+            failIfFailed();
+            try {
+                target.flush();
+            } catch (IOException e) {
+                throw fail(e.getMessage(), e);
+            }
+            if (checked != null && checked.checkError()) {
+                throw fail(null, null);
+            }
+        }
+
+        private void failIfFailed() {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        private StdoutFailure fail(String reason, IOException cause) {
+            failure = new StdoutFailure("Cannot write to standard output: "
+                    + (reason == null || reason.isBlank() ? "it is closed or the disk is full" : reason) + ".", cause);
+            return failure;
+        }
+    }
+
+    /** Standard output could not be written; the command stops. */
+    static final class StdoutFailure extends RuntimeException {
+        StdoutFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The version string for {@code --version}. */

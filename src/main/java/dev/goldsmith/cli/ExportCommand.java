@@ -1,17 +1,12 @@
 package dev.goldsmith.cli;
 
+import dev.goldsmith.store.ExportRefusedException;
+import dev.goldsmith.store.VaultExporter;
 import dev.goldsmith.vault.VaultCsv;
 import dev.goldsmith.vault.VaultFile;
 import dev.goldsmith.vault.VaultFileException;
 import dev.goldsmith.vault.VaultFormat;
-import dev.goldsmith.vault.VaultJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code goldsmith export --vault ID [--format json|csv] [--out FILE]}: the vault file of DESIGN §7, UTF-8, on
- * stdout or into FILE (written whole or not at all). The format defaults to FILE's extension, else JSON.
+ * stdout or into FILE (written whole or not at all, never over the database or anything but a regular file). The
+ * format defaults to FILE's extension, else JSON. A write that fails (a full disk, a closed pipe) exits 1.
  */
 @Command(name = "export", description = "Write a vault as a JSON or CSV vault file, to stdout or --out FILE.")
 final class ExportCommand implements Callable<Integer> {
@@ -34,40 +30,41 @@ final class ExportCommand implements Callable<Integer> {
             description = "json (the default) or csv; without it, --out's extension decides.")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout (replaced if it exists).")
+    @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout (a regular file, "
+            + "replaced whole if it exists; never the database).")
     Path out;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         VaultFormat chosen = format();
-        Path target = out == null ? null : out.toAbsolutePath();
-        if (target != null && (target.getParent() == null || !Files.isDirectory(target.getParent()))) {
-            throw new InvalidInputException("--out: the folder of " + out + " does not exist.");
-        }
-        VaultFile vault = root.services().vaultExporter().export(vaultId)
-                .orElseThrow(() -> Errors.noSuchVault(vaultId));
-        if (chosen == VaultFormat.CSV) {
-            try {
-                VaultCsv.checkWritable(vault.items());
-            } catch (VaultFileException e) {
-                throw new InvalidInputException("Vault '" + vaultId + "' cannot be written as CSV: " + e.getMessage());
-            }
-        }
-        if (target == null) {
-            write(vault, chosen, root.out());
-            return Cli.OK;
-        }
-        Path temp = Files.createTempFile(target.getParent(), ".goldsmith-export-", ".tmp");
+        VaultExporter exporter = root.services().vaultExporter();
         try {
-            try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                write(vault, chosen, w);
+            if (out != null) {
+                exporter.checkTarget(out);
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
+            VaultFile vault = exporter.export(vaultId).orElseThrow(() -> Errors.noSuchVault(vaultId));
+            if (chosen == VaultFormat.CSV) {
+                checkCsv(vault);
+            }
+            if (out == null) {
+                VaultExporter.write(vault, chosen, root.out());
+                root.out().flush();
+                return Cli.OK;
+            }
+            exporter.writeFile(vault, chosen, out);
+            root.out().printf("Exported %d items of vault '%s' to %s.%n", vault.items().size(), vaultId, out);
+            return Cli.OK;
+        } catch (ExportRefusedException e) {
+            throw new InvalidInputException("--out: " + e.getMessage());
         }
-        root.out().printf("Exported %d items of vault '%s' to %s.%n", vault.items().size(), vaultId, out);
-        return Cli.OK;
+    }
+
+    private void checkCsv(VaultFile vault) {
+        try {
+            VaultCsv.checkWritable(vault.items());
+        } catch (VaultFileException e) {
+            throw new InvalidInputException("Vault '" + vaultId + "' cannot be written as CSV: " + e.getMessage());
+        }
     }
 
     private VaultFormat format() {
@@ -75,19 +72,7 @@ final class ExportCommand implements Callable<Integer> {
             return VaultFormat.fromWire(format).orElseThrow(() -> new InvalidInputException(
                     "--format: '" + format + "' is not one of json, csv."));
         }
-        return out != null ? VaultFormat.forFileName(out.getFileName().toString()) : VaultFormat.JSON;
-    }
-
-    private static void write(VaultFile vault, VaultFormat format, Writer w) {
-        try {
-            if (format == VaultFormat.CSV) {
-                VaultCsv.write(vault.items(), w);
-            } else {
-                VaultJson.write(vault, w);
-            }
-            w.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return out != null && out.getFileName() != null ? VaultFormat.forFileName(out.getFileName().toString())
+                : VaultFormat.JSON;
     }
 }

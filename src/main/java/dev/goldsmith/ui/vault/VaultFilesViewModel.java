@@ -9,21 +9,12 @@ import dev.goldsmith.ui.DialogService.FileType;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.vault.Vault;
-import dev.goldsmith.vault.VaultCsv;
 import dev.goldsmith.vault.VaultFile;
 import dev.goldsmith.vault.VaultFileException;
 import dev.goldsmith.vault.VaultFiles;
 import dev.goldsmith.vault.VaultFormat;
-import dev.goldsmith.vault.VaultJson;
 import dev.goldsmith.vault.VaultSummary;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -114,27 +105,10 @@ public final class VaultFilesViewModel {
                                 String.valueOf(failure.getMessage()))));
     }
 
-    private int write(String vaultId, Path file) throws IOException {
+    private int write(String vaultId, Path file) {
         VaultFile vault = exporter.export(vaultId).orElseThrow(() -> new VaultFileException(
                 "The vault '" + vaultId + "' no longer exists."));
-        boolean csv = VaultFormat.forFileName(file.getFileName().toString()) == VaultFormat.CSV;
-        if (csv) {
-            VaultCsv.checkWritable(vault.items());
-        }
-        Path dir = file.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, ".goldsmith-export-", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                if (csv) {
-                    VaultCsv.write(vault.items(), out);
-                } else {
-                    VaultJson.write(vault, out);
-                }
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        exporter.writeFile(vault, VaultFormat.forFileName(file.getFileName().toString()), file);
         return vault.items().size();
     }
 }

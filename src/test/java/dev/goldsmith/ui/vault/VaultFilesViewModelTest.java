@@ -110,4 +110,19 @@ class VaultFilesViewModelTest {
         assertThat(dialogs.errors).isEmpty();
         assertThat(workspace.allItems()).extracting(r -> r.item().id()).contains("pp-9").hasSize(7);
     }
+
+    @Test
+    void exportRefusesTheOpenDatabaseLikeTheCommandLine() throws Exception {
+        Path database = services.database().file();
+        byte[] before = Files.readAllBytes(database);
+        var rows = TableSnapshot.of(services.database());
+        dialogs.chooseFile(database);
+
+        files.exportVault();
+
+        assertThat(dialogs.errors).singleElement().asString().contains(database + " is the open database");
+        assertThat(dialogs.infos).isEmpty();
+        assertThat(Files.readAllBytes(database)).isEqualTo(before);
+        assertThat(TableSnapshot.of(services.database())).isEqualTo(rows);
+    }
 }
