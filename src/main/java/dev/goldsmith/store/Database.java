@@ -22,6 +22,7 @@ public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final int BUSY_TIMEOUT_MS = 15_000;
+    static final String MIGRATIONS = "classpath:db/migration";
 
     private final Path file;
     private final SQLiteDataSource dataSource;
@@ -31,7 +32,12 @@ public final class Database {
         this.dataSource = dataSource;
     }
 
-    /** Opens (creating if needed) and migrates the database at {@code file}. */
+    /**
+     * Opens (creating if needed) and migrates the database at {@code file}. A file written by a newer Goldsmith, or a
+     * foreign SQLite database, is refused before anything is written to it ({@link SchemaCheck}).
+     *
+     * @throws StoreException with one sentence naming the file when it cannot be opened
+     */
     public static Database open(Path file) {
         Path absolute = file.toAbsolutePath();
         try {
@@ -42,6 +48,7 @@ public final class Database {
         } catch (IOException e) {
             throw new StoreException("Cannot create the folder for the database " + absolute + ": " + e.getMessage(), e);
         }
+        SchemaCheck.check(absolute);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -59,7 +66,7 @@ public final class Database {
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .locations(MIGRATIONS)
                     .loggers("slf4j")
                     .load()
                     .migrate();

@@ -105,6 +105,54 @@ class DatabaseTest {
         assertThat(java.nio.file.Files.readString(notes)).isEqualTo("this is not a database");
     }
 
+    @Test
+    void aForeignSqliteDatabaseIsRefusedAsNotGoldsmithsAndLeftAlone() throws Exception {
+        Path foreign = dir.resolve("notes.sqlite");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+            s.execute("INSERT INTO notes (text) VALUES ('keep me')");
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(foreign);
+        assertThatThrownBy(() -> Database.open(foreign)).isInstanceOf(StoreException.class)
+                .hasMessage(foreign + " is not a Goldsmith database (it holds other tables and no Goldsmith schema); "
+                        + "choose another file with --db.");
+        assertThat(java.nio.file.Files.readAllBytes(foreign)).isEqualTo(bytes);
+        assertThat(java.nio.file.Files.exists(dir.resolve("notes.sqlite-wal"))).isFalse();
+    }
+
+    @Test
+    void anotherAppsFlywayDatabaseIsNotGoldsmithsEither() throws Exception {
+        Path foreign = dir.resolve("other.db");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE flyway_schema_history (installed_rank INT, version TEXT)");
+            s.execute("INSERT INTO flyway_schema_history VALUES (1, '42')");
+            s.execute("CREATE TABLE orders (id INTEGER)");
+        }
+        assertThatThrownBy(() -> Database.open(foreign)).hasMessageContaining("is not a Goldsmith database");
+    }
+
+    @Test
+    void anEmptyFileOrATablelessDatabaseIsInitialisedAsANewOne() throws Exception {
+        Path empty = java.nio.file.Files.createFile(dir.resolve("empty.db"));
+        assertThat(new VaultRepository(Database.open(empty), clock).summaries()).isEmpty();
+        Path blank = dir.resolve("blank.db");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + blank);
+             Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 5");
+        }
+        assertThat(new VaultRepository(Database.open(blank), clock).summaries()).isEmpty();
+    }
+
+    @Test
+    void aDatabaseInAFolderWithAnAwkwardNameReopens() throws Exception {
+        Path file = dir.resolve("we#ird ?% naïve").resolve("g.db");
+        new VaultRepository(Database.open(file), clock).save(new Vault("v1", "Jordan", null, null, null));
+        assertThat(java.nio.file.Files.exists(dir.resolve("we#ird ?% naïve/g.db-wal"))).isFalse();
+        assertThat(new VaultRepository(Database.open(file), clock).find("v1")).isPresent();
+    }
+
     private static VaultItem item(String id, QualityTier tier) {
         return new VaultItem(id, "v1", ItemType.POWER_PHRASE, "Led a team of 5 engineers", tier,
                 List.of("leadership"), 0.5, null, null);

@@ -1,6 +1,7 @@
 package dev.goldsmith.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -90,6 +92,80 @@ class UpgradeTest {
         List<String> once = appliedVersions();
         Database.open(file);
         assertThat(appliedVersions()).isEqualTo(once);
+    }
+
+    @Test
+    void aDatabaseFromANewerReleaseIsRefusedAndNotOneByteChanges() throws Exception {
+        Database.open(file);
+        String newest = SchemaCheck.newestKnown().toString();
+        recordFutureMigration(file, "99");
+        byte[] bytes = Files.readAllBytes(file);
+        FileTime modified = Files.getLastModifiedTime(file);
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        boolean walBefore = Files.exists(wal);
+
+        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StoreException.class)
+                .hasMessage(file + " was written by a newer Goldsmith (schema 99); this is version " + newest
+                        + ", so the file was left untouched — open it with that release or a newer one.");
+
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+        assertThat(Files.exists(wal)).isEqualTo(walBefore);
+        assertThat(appliedVersions()).endsWith("99");
+    }
+
+    @Test
+    void aNewerDatabaseWhoseWriteAheadLogIsStillOpenIsRefusedWithoutCheckpointingIt() throws Exception {
+        Database.open(file);
+        Path wal = file.resolveSibling(file.getFileName() + "-wal");
+        // A newer release that is still running: its last commit sits in the -wal, not yet in the main file.
+        try (Connection newer = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement s = newer.createStatement()) {
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA wal_autocheckpoint = 0");
+            }
+            insertFutureMigration(newer, "3.1");
+            byte[] main = Files.readAllBytes(file);
+            byte[] log = Files.readAllBytes(wal);
+            assertThat(log).as("the commit is in the write-ahead log").isNotEmpty();
+
+            assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("was written by a newer Goldsmith (schema 3.1)");
+
+            assertThat(Files.readAllBytes(file)).isEqualTo(main);
+            assertThat(Files.readAllBytes(wal)).isEqualTo(log);
+        }
+    }
+
+    @Test
+    void theCommandLineExitsOneNamingTheFile() throws Exception {
+        Database.open(file);
+        recordFutureMigration(file, "7");
+        byte[] bytes = Files.readAllBytes(file);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = dev.goldsmith.cli.Cli.run(new String[] {"--db", file.toString(), "vaults"}, new java.io.PrintStream(out),
+                new java.io.PrintStream(err), java.util.Map.of());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("goldsmith: " + file + " was written by a newer Goldsmith (schema 7); "
+                + "this is version " + SchemaCheck.newestKnown() + ",").hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(Files.readAllBytes(file)).isEqualTo(bytes);
+    }
+
+    private static void recordFutureMigration(Path file, String version) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            insertFutureMigration(c, version);
+        }
+    }
+
+    private static void insertFutureMigration(Connection c, String version) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " checksum, installed_by, execution_time, success) SELECT MAX(installed_rank) + 1, '" + version
+                    + "', 'from the future', 'SQL', 'V" + version + "__future.sql', 1, '', 1, 1"
+                    + " FROM flyway_schema_history");
+        }
     }
 
     private List<String> appliedVersions() throws SQLException {
