@@ -18,7 +18,8 @@ import picocli.CommandLine;
  * Runs one command of DESIGN §6 and returns its exit code: 0 done, 1 a batch that did not complete or a
  * runtime error, 2 bad usage or invalid input (and then nothing was changed). Output that cannot be written to
  * stdout (a full disk, a closed pipe) is a runtime error: the command stops at the first failed write and exits 1
- * with one sentence, never reporting success.
+ * with one sentence, never reporting success. Error sentences show control characters from the data visibly
+ * ({@link TerminalText}).
  */
 public final class Cli {
 
@@ -47,15 +48,15 @@ public final class Cli {
                 return FAILED; // said once, at the end of run
             }
             if (e instanceof InvalidInputException) {
-                errWriter.println("goldsmith: " + e.getMessage());
+                errWriter.println("goldsmith: " + TerminalText.visible(e.getMessage()));
                 return INVALID;
             }
             LOG.error("command '{}' failed", commandLine.getCommandName(), e);
-            errWriter.println("goldsmith: " + oneSentence(e));
+            errWriter.println("goldsmith: " + TerminalText.visible(oneSentence(e)));
             return FAILED;
         });
         cl.setParameterExceptionHandler((e, a) -> {
-            errWriter.println("goldsmith: " + e.getMessage());
+            errWriter.println("goldsmith: " + TerminalText.visible(e.getMessage()));
             errWriter.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return INVALID;
         });

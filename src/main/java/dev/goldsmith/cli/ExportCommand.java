@@ -52,7 +52,8 @@ final class ExportCommand implements Callable<Integer> {
                 return Cli.OK;
             }
             exporter.writeFile(vault, chosen, out);
-            root.out().printf("Exported %d items of vault '%s' to %s.%n", vault.items().size(), vaultId, out);
+            root.out().printf("Exported %d items of vault '%s' to %s.%n", vault.items().size(),
+                    TerminalText.visible(vaultId), TerminalText.visible(out.toString()));
             return Cli.OK;
         } catch (ExportRefusedException e) {
             throw new InvalidInputException("--out: " + e.getMessage());

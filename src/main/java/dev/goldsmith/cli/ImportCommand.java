@@ -50,8 +50,8 @@ final class ImportCommand implements Callable<Integer> {
                     + "update its items, or give another id with --vault.");
         }
         root.out().printf("Imported %s into vault '%s' (%s): %d added, %d updated, %d unchanged.%n",
-                file.getFileName(), result.vaultId(), result.vaultName(), result.added(), result.updated(),
-                result.unchanged());
+                TerminalText.visible(file.getFileName().toString()), TerminalText.visible(result.vaultId()),
+                TerminalText.visible(result.vaultName()), result.added(), result.updated(), result.unchanged());
         return Cli.OK;
     }
 

@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain left-aligned table for human output: a header row and columns padded to their widest cell. */
+/**
+ * A plain left-aligned table for human output: a header row and columns padded to their widest cell. Every cell is
+ * printed through {@link TerminalText#visible}, so a control character or escape sequence in the data shows as
+ * {@code \x1b[2J} instead of acting on the terminal.
+ */
 final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -16,7 +20,7 @@ final class TextTable {
     TextTable row(Object... cells) {
         String[] text = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
-            text[i] = cells[i] == null ? "" : String.valueOf(cells[i]);
+            text[i] = cells[i] == null ? "" : TerminalText.visible(String.valueOf(cells[i]));
         }
         rows.add(text);
         return this;
@@ -43,9 +47,9 @@ final class TextTable {
         out.flush();
     }
 
-    /** The text on one line, cut to {@code max} characters with an ellipsis. */
+    /** The text on one line (line breaks shown as {@code \n}), cut to {@code max} characters with an ellipsis. */
     static String clip(String text, int max) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
+        String oneLine = TerminalText.visible(text).replaceAll(" +", " ").strip();
         if (oneLine.codePointCount(0, oneLine.length()) <= max) {
             return oneLine;
         }

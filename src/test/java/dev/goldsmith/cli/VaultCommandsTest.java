@@ -101,7 +101,7 @@ class VaultCommandsTest {
         assertThat(run("vaults").out()).contains("ID", "NAME", "ITEMS", "GOLD", "v-jordan", "Jordan Lee");
         String items = run("items", "--vault", "v-jordan").out();
         assertThat(items.lines()).hasSize(4);
-        assertThat(items).contains("pp-1", "bronze", "SQL, \"Excel\" and Python");
+        assertThat(items).contains("pp-1", "bronze", "SQL, \"Excel\"\\nand Python"); // the line break shown, not made
     }
 
     @Test
