@@ -43,32 +43,51 @@ final class SchemaCheck {
         } catch (IOException e) {
             return; // opening it will say what is wrong
         }
+        // With no write-ahead log beside it, the main file holds everything: read it as immutable, so that SQLite
+        // creates no -wal or -shm file. With one, read through it (it is not checkpointed: the connection is read-only).
+        // Should a writer come in between and the immutable read fail, the plain read-only one decides.
+        boolean wal = Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
+        Schema schema;
+        try {
+            schema = read(wal ? file.toString() : file.toUri() + "?immutable=1");
+        } catch (SQLException immutableFailed) {
+            try {
+                schema = wal ? null : read(file.toString());
+            } catch (SQLException e) {
+                throw new StoreException(Database.openFailure(file, e), e);
+            }
+            if (schema == null) {
+                throw new StoreException(Database.openFailure(file, immutableFailed), immutableFailed);
+            }
+        }
+        if (schema.tables().isEmpty()) {
+            return;
+        }
+        if (!schema.tables().contains(HISTORY) || !schema.tables().contains(GOLDSMITH_TABLE)) {
+            throw new StoreException(file + " is not a Goldsmith database (it holds other tables and no Goldsmith "
+                    + "schema); choose another file with --db.");
+        }
+        MigrationVersion known = newestKnown();
+        if (schema.newestApplied().isPresent() && schema.newestApplied().get().compareTo(known) > 0) {
+            throw new StoreException(file + " was written by a newer Goldsmith (schema " + schema.newestApplied().get()
+                    + "); this is version " + known + ", so the file was left untouched — open it with that "
+                    + "release or a newer one.");
+        }
+    }
+
+    /** What a look at the file found: its tables, and the newest version in its schema history (if it has one). */
+    private record Schema(Set<String> tables, Optional<MigrationVersion> newestApplied) {
+    }
+
+    private static Schema read(String path) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         config.setBusyTimeout(Database.BUSY_TIMEOUT_MS);
         SQLiteDataSource ds = new SQLiteDataSource(config);
-        // With no write-ahead log beside it, the main file holds everything: read it as immutable, so that SQLite
-        // creates no -wal or -shm file. With one, read through it (it is not checkpointed: the connection is read-only).
-        boolean wal = Files.exists(file.resolveSibling(file.getFileName() + "-wal"));
-        ds.setUrl("jdbc:sqlite:" + (wal ? file.toString() : file.toUri() + "?immutable=1"));
+        ds.setUrl("jdbc:sqlite:" + path);
         try (Connection c = ds.getConnection()) {
             Set<String> tables = tables(c);
-            if (tables.isEmpty()) {
-                return;
-            }
-            if (!tables.contains(HISTORY) || !tables.contains(GOLDSMITH_TABLE)) {
-                throw new StoreException(file + " is not a Goldsmith database (it holds other tables and no Goldsmith "
-                        + "schema); choose another file with --db.");
-            }
-            Optional<MigrationVersion> applied = newestApplied(c);
-            MigrationVersion known = newestKnown();
-            if (applied.isPresent() && applied.get().compareTo(known) > 0) {
-                throw new StoreException(file + " was written by a newer Goldsmith (schema " + applied.get()
-                        + "); this is version " + known + ", so the file was left untouched — open it with that "
-                        + "release or a newer one.");
-            }
-        } catch (SQLException e) {
-            throw new StoreException(Database.openFailure(file, e), e);
+            return new Schema(tables, tables.contains(HISTORY) ? newestApplied(c) : Optional.empty());
         }
     }
 

@@ -146,11 +146,18 @@ class DatabaseTest {
     }
 
     @Test
-    void aDatabaseInAFolderWithAnAwkwardNameReopens() throws Exception {
+    void aDatabaseInAFolderWithAnAwkwardNameIsLookedAtAndReopened() throws Exception {
         Path file = dir.resolve("we#ird ?% naïve").resolve("g.db");
         new VaultRepository(Database.open(file), clock).save(new Vault("v1", "Jordan", null, null, null));
         assertThat(java.nio.file.Files.exists(dir.resolve("we#ird ?% naïve/g.db-wal"))).isFalse();
         assertThat(new VaultRepository(Database.open(file), clock).find("v1")).isPresent();
+        // the look before opening reads this very file (its name travels as a URI): it sees a newer schema
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+                    + " installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', 'V99__f.sql', '', 1, 1)");
+        }
+        assertThatThrownBy(() -> Database.open(file)).hasMessageContaining("(schema 99)");
     }
 
     private static VaultItem item(String id, QualityTier tier) {
