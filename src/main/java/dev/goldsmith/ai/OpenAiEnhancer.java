@@ -58,6 +58,7 @@ public final class OpenAiEnhancer implements Enhancer {
     private final RetryAfter retryAfter;
     private final RateLimitHeaders rateLimitHeaders;
     private final Failures failures;
+    private final TokenCounter tokens;
     /** Cleared for good once the server refuses {@code response_format: json_object}. */
     private final AtomicBoolean jsonModeSupported = new AtomicBoolean(true);
 
@@ -89,6 +90,7 @@ public final class OpenAiEnhancer implements Enhancer {
         this.retryAfter = new RetryAfter(clock);
         this.rateLimitHeaders = new RateLimitHeaders(clock);
         this.failures = new Failures(new Redactor(settings.apiKey()), settings.model());
+        this.tokens = TokenCounter.forModel(settings.model());
     }
 
     static OkHttpClient httpClient(ProviderSettings settings, EventListener listener) {
@@ -118,6 +120,16 @@ public final class OpenAiEnhancer implements Enhancer {
     @Override
     public String model() {
         return settings.model();
+    }
+
+    /**
+     * The prompt tokens of exactly the messages {@link #enhance} would send for this item, counted with the model's
+     * tokenizer where it is known ({@link TokenCounter}), plus {@code max_tokens}: what a provider's token limit
+     * charges for the request when it arrives.
+     */
+    @Override
+    public long estimateTokens(VaultItem item, Operation operation) {
+        return tokens.count(Prompts.forItem(item, operation)) + Math.max(0, settings.maxTokens());
     }
 
     @Override

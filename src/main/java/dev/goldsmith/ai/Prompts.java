@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 public final class Prompts {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    /** The templates, read once: a prompt is built for every call and every estimate. */
+    private static final Map<String, String> TEMPLATES = new ConcurrentHashMap<>();
 
     /** The two messages of one request. */
     public record Messages(String system, String user) {
@@ -34,7 +37,7 @@ public final class Prompts {
                 "content", item.content(),
                 "keywords", item.keywords().isEmpty() ? "(none)" : String.join(", ", item.keywords()));
         String name = operation.wireName();
-        return new Messages(render(load(name + ".system.txt"), values), render(load(name + ".user.txt"), values));
+        return new Messages(render(template(name + ".system.txt"), values), render(template(name + ".user.txt"), values));
     }
 
     /** Replaces each {@code {name}} that {@code values} knows; other braces are left alone. */
@@ -47,6 +50,10 @@ public final class Prompts {
         }
         m.appendTail(out);
         return out.toString().strip();
+    }
+
+    private static String template(String name) {
+        return TEMPLATES.computeIfAbsent(name, Prompts::load);
     }
 
     static String load(String name) {
