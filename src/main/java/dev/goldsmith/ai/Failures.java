@@ -93,7 +93,7 @@ final class Failures {
 
     Failure forIoException(IOException e, HttpUrl url, Duration timeout, Duration latency) {
         String server = url.host() + ":" + url.port();
-        if (e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+        if (isTimeout(e)) {
             return failure(FailureKind.RETRYABLE, "No answer from " + server + " within " + human(timeout) + " (timeout).",
                     0, latency);
         }
@@ -110,6 +110,28 @@ final class Failures {
         }
         return failure(FailureKind.RETRYABLE, "The connection to " + server + " failed ("
                 + reason(e, e.getClass().getSimpleName()) + ").", 0, latency);
+    }
+
+    /** The connection failed or the call timed out after the answer's headers came, while its body was read. */
+    Failure forBodyIoException(IOException e, HttpUrl url, Duration timeout, Duration latency) {
+        String server = url.host() + ":" + url.port();
+        if (isTimeout(e)) {
+            return failure(FailureKind.RETRYABLE, "The answer from " + server + " did not finish within " + human(timeout)
+                    + " (timeout).", 0, latency);
+        }
+        return failure(FailureKind.RETRYABLE, "The answer from " + server + " broke off ("
+                + reason(e, e.getClass().getSimpleName()) + ").", 0, latency);
+    }
+
+    /** A 2xx answer longer than the cap: not read further, and retried like a timeout. */
+    Failure tooLarge(HttpUrl url, long maxBytes, int status, Duration latency) {
+        return failure(FailureKind.RETRYABLE, "The answer from " + url.host() + ":" + url.port() + " is larger than "
+                + maxBytes / (1024 * 1024) + " MB; it was not read further.", status, latency);
+    }
+
+    /** A read timeout, or OkHttp's call timeout (which covers the whole call, its body included). */
+    static boolean isTimeout(IOException e) {
+        return e instanceof SocketTimeoutException || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
     }
 
     Failure rejected(String reason, int status, Usage usage, Duration latency) {

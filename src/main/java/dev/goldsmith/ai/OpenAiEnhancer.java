@@ -5,7 +5,6 @@ import dev.goldsmith.ai.EnhanceResult.Failure;
 import dev.goldsmith.ai.EnhanceResult.Success;
 import dev.goldsmith.vault.VaultItem;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -183,27 +182,49 @@ public final class OpenAiEnhancer implements Enhancer {
 
         @Override
         public void onFailure(Call c, IOException e) {
+            failed(c, e, false, RateLimits.NONE);
+        }
+
+        /** The call failed before an answer came ({@code duringBody} false) or while its body was read. */
+        private void failed(Call c, IOException e, boolean duringBody, RateLimits limits) {
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
             if (future.isCancelled()) {
                 LOG.debug("item {}: call cancelled after {} ms", item.id(), latency.toMillis());
                 return;
             }
-            if (c.isCanceled() && !(e instanceof InterruptedIOException && "timeout".equals(e.getMessage()))) {
+            if (c.isCanceled() && !Failures.isTimeout(e)) {
                 // cancelled by close(), not by the caller and not by the call timeout
                 future.complete(Failure.of(FailureKind.RETRYABLE, "The call was cancelled because the provider was closed.",
                         0, latency));
                 return;
             }
-            Failure failure = failures.forIoException(e, endpoint, settings.timeout(), latency);
+            Failure failure = duringBody
+                    ? failures.forBodyIoException(e, endpoint, settings.timeout(), latency)
+                    : failures.forIoException(e, endpoint, settings.timeout(), latency);
             LOG.info("item {}: {}", item.id(), failure.message());
-            future.complete(failure);
+            future.complete(failure.withLimits(limits));
         }
 
         @Override
         public void onResponse(Call c, Response response) {
             try (response) {
-                String text = response.body().string();
+                RateLimits limits = rateLimitHeaders.parse(response::header);
+                boolean ok = response.isSuccessful();
+                AnswerBody.Read body;
+                try {
+                    body = AnswerBody.read(response.body(), ok ? AnswerBody.MAX_BYTES : AnswerBody.MAX_ERROR_BYTES, ok);
+                } catch (IOException e) {
+                    failed(c, e, true, limits);
+                    return;
+                }
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
+                if (ok && body.cut()) {
+                    Failure tooLarge = failures.tooLarge(endpoint, AnswerBody.MAX_BYTES, response.code(), latency);
+                    log(item, response.code(), tooLarge);
+                    future.complete(tooLarge.withLimits(limits));
+                    return;
+                }
+                String text = body.lenientText();
                 if (jsonMode && refusesJsonMode(response.code(), text)) {
                     jsonModeSupported.set(false);
                     jsonMode = false;
@@ -211,15 +232,16 @@ public final class OpenAiEnhancer implements Enhancer {
                     send();
                     return;
                 }
-                EnhanceResult result = withLimits(interpret(item, operation, response, text, latency),
-                        rateLimitHeaders.parse(response::header));
+                EnhanceResult result = withLimits(interpret(item, operation, response, text, latency), limits);
                 log(item, response.code(), result);
                 future.complete(result);
-            } catch (IOException e) {
-                onFailure(c, e);
             } catch (RuntimeException e) {
                 LOG.error("unexpected error reading the answer for item {}", item.id(), e);
                 future.completeExceptionally(e);
+            } catch (Error e) {
+                // e.g. OutOfMemoryError: OkHttp's thread dies with it, but the caller is not left waiting forever
+                future.completeExceptionally(e);
+                throw e;
             }
         }
     }

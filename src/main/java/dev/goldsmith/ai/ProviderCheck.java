@@ -64,6 +64,10 @@ public final class ProviderCheck {
             Duration latency = Duration.ofNanos(System.nanoTime() - started);
             int status = exchange.status();
             if (status >= 200 && status < 300) {
+                if (exchange.cut()) {
+                    return new ProviderCheckResult(false, failures.tooLarge(endpoint, AnswerBody.MAX_BYTES, status, latency)
+                            .message(), status, latency);
+                }
                 if (new ChatCompletions(mapper).read(exchange.body()).isEmpty()) {
                     return new ProviderCheckResult(false, "The server at " + endpoint.host() + ":" + endpoint.port()
                             + " answered, but not as an OpenAI-compatible API; check the base URL (it usually ends in /v1).",
@@ -87,7 +91,7 @@ public final class ProviderCheck {
         }
     }
 
-    private record Exchange(int status, String body) {
+    private record Exchange(int status, String body, boolean cut) {
     }
 
     private static Exchange post(OkHttpClient client, HttpUrl endpoint, ProviderSettings settings, ObjectMapper mapper,
@@ -98,7 +102,9 @@ public final class ProviderCheck {
             request.header("Authorization", "Bearer " + settings.apiKey().strip());
         }
         try (Response response = client.newCall(request.build()).execute()) {
-            return new Exchange(response.code(), response.body().string());
+            boolean ok = response.isSuccessful();
+            AnswerBody.Read read = AnswerBody.read(response.body(), ok ? AnswerBody.MAX_BYTES : AnswerBody.MAX_ERROR_BYTES, ok);
+            return new Exchange(response.code(), read.lenientText(), read.cut());
         }
     }
 }
