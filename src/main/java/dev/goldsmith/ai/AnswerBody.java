@@ -1,6 +1,11 @@
 package dev.goldsmith.ai;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -12,6 +17,8 @@ import okio.BufferedSource;
  * Reads an answer's body with a size cap, so an answer that never ends (or a huge one) cannot fill the heap: at most
  * {@code limit} bytes are ever held, and the rest is left unread (the connection is then dropped, not reused). The
  * time it may take is bounded by the call timeout, which OkHttp keeps running until the body is read or closed.
+ * A 2xx answer is then decoded strictly ({@link Read#strictText}): text with replacement characters is never taken
+ * for the model's words.
  */
 final class AnswerBody {
 
@@ -31,6 +38,35 @@ final class AnswerBody {
         /** The bytes as text; malformed sequences become U+FFFD (enough for an error message). */
         String lenientText() {
             return new String(bytes, charset);
+        }
+
+        /**
+         * The bytes as text, decoded strictly: a malformed or unmappable sequence is refused, never replaced.
+         *
+         * @throws MalformedAnswerException naming the byte where decoding failed
+         */
+        String strictText() throws MalformedAnswerException {
+            CharsetDecoder decoder = charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            CharBuffer out = CharBuffer.allocate((int) Math.ceil(bytes.length * (double) decoder.maxCharsPerByte()) + 1);
+            CoderResult result = decoder.decode(in, out, true);
+            if (!result.isError()) {
+                result = decoder.flush(out);
+            }
+            if (result.isError()) {
+                throw new MalformedAnswerException("it is not valid " + charset.name() + " (a malformed byte sequence at byte "
+                        + in.position() + ").");
+            }
+            return out.flip().toString();
+        }
+    }
+
+    /** A body that is not valid text in its charset. */
+    static final class MalformedAnswerException extends Exception {
+        MalformedAnswerException(String message) {
+            super(message);
         }
     }
 

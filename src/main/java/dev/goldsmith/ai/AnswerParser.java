@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * tier, because one enhancement is one step. For {@code keyword_suggest}: {@code keywords} (or
  * {@code suggested_keywords}) with at least one entry. Keywords must be 1–60-character strings; the first 10
  * distinct ones (ignoring case, trimmed) are kept. An optional {@code confidence} in 0..1 is kept, anything
- * else there is ignored.
+ * else there is ignored. Strings with a lone surrogate (an unpaired {@code \\ud800}–{@code \\udfff} escape) are refused.
  */
 public final class AnswerParser {
 
@@ -91,6 +91,7 @@ public final class AnswerParser {
         if (content.isEmpty()) {
             throw new RejectedAnswerException("'enhanced_content' is empty.");
         }
+        requireWellFormed(content, "enhanced_content");
         int length = content.codePointCount(0, content.length());
         if (length > MAX_CONTENT) {
             throw new RejectedAnswerException("'enhanced_content' has " + length + " characters, more than the "
@@ -145,6 +146,7 @@ public final class AnswerParser {
             if (k.asText().isBlank()) {
                 throw new RejectedAnswerException("'" + field + "[" + i + "]' is an empty keyword.");
             }
+            requireWellFormed(k.asText(), field + "[" + i + "]");
             if (!Keywords.isValid(k.asText())) {
                 throw new RejectedAnswerException("'" + field + "[" + i + "]' is '" + shorten(k.asText())
                         + "', not a keyword of 1–" + Keywords.MAX_LENGTH + " characters.");
@@ -152,6 +154,23 @@ public final class AnswerParser {
             raw.add(k.asText());
         }
         return Keywords.tidy(raw);
+    }
+
+    /**
+     * Refuses a string with a lone surrogate: JSON can spell one ({@code "\\ud83d"} with no partner), but it is no
+     * character, and stored it would come back as a replacement character or break an export.
+     */
+    static void requireWellFormed(String text, String field) throws RejectedAnswerException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new RejectedAnswerException(String.format(java.util.Locale.ROOT,
+                        "'%s' holds a lone surrogate (\\u%04X at character %d), which is not valid Unicode.", field,
+                        (int) c, i + 1));
+            }
+        }
     }
 
     private static Double confidence(JsonNode node) {

@@ -224,7 +224,19 @@ public final class OpenAiEnhancer implements Enhancer {
                     future.complete(tooLarge.withLimits(limits));
                     return;
                 }
-                String text = body.lenientText();
+                String text;
+                if (ok) {
+                    try {
+                        text = body.strictText();
+                    } catch (AnswerBody.MalformedAnswerException e) {
+                        Failure malformed = failures.rejected(e.getMessage(), response.code(), Usage.NONE, latency);
+                        log(item, response.code(), malformed);
+                        future.complete(malformed.withLimits(limits));
+                        return;
+                    }
+                } else {
+                    text = body.lenientText(); // only for the provider's message; the status decides
+                }
                 if (jsonMode && refusesJsonMode(response.code(), text)) {
                     jsonModeSupported.set(false);
                     jsonMode = false;
