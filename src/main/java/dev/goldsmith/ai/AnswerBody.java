@@ -15,7 +15,8 @@ import okio.BufferedSource;
 
 /**
  * Reads an answer's body with a size cap, so an answer that never ends (or a huge one) cannot fill the heap: at most
- * {@code limit} bytes are ever held, and the rest is left unread (the connection is then dropped, not reused). The
+ * {@code limit} bytes are ever held, and the rest is left unread: the caller then cancels the call, which closes the
+ * connection at once (closing only the body would have OkHttp drain the rest for up to 100 ms). The
  * time it may take is bounded by the call timeout, which OkHttp keeps running until the body is read or closed.
  * A 2xx answer is then decoded strictly ({@link Read#strictText}): text with replacement characters is never taken
  * for the model's words.

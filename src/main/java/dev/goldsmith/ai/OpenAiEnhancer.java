@@ -217,6 +217,9 @@ public final class OpenAiEnhancer implements Enhancer {
                     failed(c, e, true, limits);
                     return;
                 }
+                if (body.cut()) {
+                    c.cancel(); // closes the socket now: closing the body alone would drain the rest for a while
+                }
                 Duration latency = Duration.ofNanos(System.nanoTime() - started);
                 if (ok && body.cut()) {
                     Failure tooLarge = failures.tooLarge(endpoint, AnswerBody.MAX_BYTES, response.code(), latency);

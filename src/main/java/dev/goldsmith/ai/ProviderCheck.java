@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -101,9 +102,13 @@ public final class ProviderCheck {
         if (settings.hasApiKey()) {
             request.header("Authorization", "Bearer " + settings.apiKey().strip());
         }
-        try (Response response = client.newCall(request.build()).execute()) {
+        Call call = client.newCall(request.build());
+        try (Response response = call.execute()) {
             boolean ok = response.isSuccessful();
             AnswerBody.Read read = AnswerBody.read(response.body(), ok ? AnswerBody.MAX_BYTES : AnswerBody.MAX_ERROR_BYTES, ok);
+            if (read.cut()) {
+                call.cancel(); // closes the socket now: closing the body alone would drain the rest for a while
+            }
             return new Exchange(response.code(), read.lenientText(), read.cut());
         }
     }
