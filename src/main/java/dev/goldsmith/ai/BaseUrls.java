@@ -8,8 +8,8 @@ import okhttp3.HttpUrl;
 
 /**
  * Checks a provider base URL before anything connects: it must be {@code http(s)}, and plain {@code http} is
- * allowed only to a loopback host ({@code localhost}, {@code 127.0.0.0/8}, {@code ::1}) so that a key and a
- * vault never cross a network in clear text. No DNS lookup is made.
+ * allowed only to a loopback host — the name {@code localhost} or a loopback address ({@code 127.0.0.0/8},
+ * {@code ::1}) — so that a key and a vault never cross a network in clear text. No DNS lookup is made.
  */
 public final class BaseUrls {
 
@@ -64,13 +64,18 @@ public final class BaseUrls {
         return b.build();
     }
 
-    /** True for {@code localhost} names and loopback IP literals; host names are never resolved. */
+    /**
+     * True for the name {@code localhost} itself and for loopback IP literals ({@code 127.0.0.0/8}, {@code ::1});
+     * decided on the address, not on how a name looks: {@code evil.localhost} or {@code localhost.example.com} is
+     * any other name. Names are never resolved here; a client for plain http to {@code localhost} also refuses to
+     * connect if the name resolves to anything but loopback ({@link LoopbackDns}).
+     */
     public static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
         }
-        if (h.equals("localhost") || h.endsWith(".localhost")) {
+        if (h.equals("localhost")) {
             return true;
         }
         if (IPV4.matcher(h).matches() || h.contains(":")) {

@@ -16,6 +16,7 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Dns;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * <p>Calls go out with OkHttp's asynchronous {@code enqueue}; at most {@code maxConnections} run at once and
  * the connection pool keeps as many. Each call is bounded by {@code settings.timeout()} as a whole (call
  * timeout). Cancelling a returned future cancels its HTTP call at once. Redirects are not followed, so a
- * request can never be led to a plain-http host. OkHttp's own silent retries stay on: a pooled connection the
+ * request can never be led to a plain-http host, and a plain-http client connects only to loopback addresses
+ * ({@link LoopbackDns}). OkHttp's own silent retries stay on: a pooled connection the
  * server closed is replaced transparently, and a {@code 408} is repeated once before it is reported.
  *
  * <p>Every answer's limit headers ({@link RateLimitHeaders}) travel with its result, whatever its status; the
@@ -98,7 +100,10 @@ public final class OpenAiEnhancer implements Enhancer {
         dispatcher.setMaxRequests(connections);
         dispatcher.setMaxRequestsPerHost(connections);
         Duration timeout = settings.timeout();
+        HttpUrl base = HttpUrl.parse(settings.baseUrl() == null ? ProviderSettings.DEFAULT_BASE_URL : settings.baseUrl().strip());
+        boolean plainHttp = base == null || !base.isHttps();
         return new OkHttpClient.Builder()
+                .dns(plainHttp ? LoopbackDns.SYSTEM : Dns.SYSTEM)
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(connections, 5, TimeUnit.MINUTES))
                 .callTimeout(timeout)

@@ -15,9 +15,19 @@ class SettingsHelpersTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"https://api.openai.com/v1", "https://openrouter.ai/api/v1", "http://localhost:11434/v1",
-        "http://127.0.0.1:1234/v1/", "http://[::1]:8080/v1", "http://127.8.9.10/v1", "http://ollama.localhost/v1"})
+        "http://127.0.0.1:1234/v1/", "http://[::1]:8080/v1", "http://127.8.9.10/v1", "http://[0:0:0:0:0:0:0:1]/v1"})
     void acceptedBaseUrls(String url) {
         assertThat(BaseUrls.require(url).toString()).startsWith(url.substring(0, 8));
+    }
+
+    @Test
+    void loopbackIsDecidedOnTheAddressOkHttpWillConnectTo() {
+        assertThat(BaseUrls.require("http://LOCALHOST:8080/v1").host()).isEqualTo("localhost");
+        assertThat(BaseUrls.require("http://[::ffff:127.0.0.1]/v1").host()).isEqualTo("127.0.0.1");
+        assertThat(BaseUrls.isLoopback("evil.localhost")).isFalse();
+        assertThat(BaseUrls.isLoopback("localhost")).isTrue();
+        assertThat(BaseUrls.isLoopback("127.255.255.254")).isTrue();
+        assertThat(BaseUrls.isLoopback("[::1]")).isTrue();
     }
 
     @ParameterizedTest
@@ -25,6 +35,14 @@ class SettingsHelpersTest {
             http://api.openai.com/v1       | Plain http is allowed only to this computer (localhost); use https for 'api.openai.com'.
             http://192.168.1.20:11434/v1   | Plain http is allowed only to this computer (localhost); use https for '192.168.1.20'.
             http://localhost.example.com/v1| Plain http is allowed only to this computer (localhost); use https for 'localhost.example.com'.
+            http://evil.localhost/v1       | Plain http is allowed only to this computer (localhost); use https for 'evil.localhost'.
+            http://ollama.localhost:11434/v1| Plain http is allowed only to this computer (localhost); use https for 'ollama.localhost'.
+            http://localhost./v1           | Plain http is allowed only to this computer (localhost); use https for 'localhost.'.
+            http://127.1/v1                | Plain http is allowed only to this computer (localhost); use https for '127.1'.
+            http://2130706433/v1           | Plain http is allowed only to this computer (localhost); use https for '2130706433'.
+            http://0.0.0.0:11434/v1        | Plain http is allowed only to this computer (localhost); use https for '0.0.0.0'.
+            http://[::]:11434/v1           | Plain http is allowed only to this computer (localhost); use https for '::'.
+            http://[::ffff:10.0.0.1]/v1    | Plain http is allowed only to this computer (localhost); use https for '10.0.0.1'.
             ftp://example.com/v1           | The base URL 'ftp://example.com/v1' is not a valid http or https URL (for example https://api.openai.com/v1).
             api.openai.com/v1              | The base URL 'api.openai.com/v1' is not a valid http or https URL (for example https://api.openai.com/v1).
             https://example.com/v1?x=1     | The base URL for example.com must not carry a query or a fragment (a key in the URL would end up in logs and history).
