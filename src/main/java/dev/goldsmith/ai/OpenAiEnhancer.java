@@ -58,6 +58,7 @@ public final class OpenAiEnhancer implements Enhancer {
     private final AnswerParser parser = new AnswerParser(mapper);
     private final RetryAfter retryAfter;
     private final RateLimitHeaders rateLimitHeaders;
+    private final Redactor redactor;
     private final Failures failures;
     private final TokenCounter tokens;
     /** Cleared for good once the server refuses {@code response_format: json_object}. */
@@ -90,7 +91,8 @@ public final class OpenAiEnhancer implements Enhancer {
         this.client = httpClient(settings, listener);
         this.retryAfter = new RetryAfter(clock);
         this.rateLimitHeaders = new RateLimitHeaders(clock);
-        this.failures = new Failures(new Redactor(settings.apiKey()), settings.model());
+        this.redactor = new Redactor(settings.apiKey());
+        this.failures = new Failures(redactor, settings.model());
         this.tokens = TokenCounter.forModel(settings.model());
     }
 
@@ -288,6 +290,10 @@ public final class OpenAiEnhancer implements Enhancer {
         }
         try {
             ModelAnswer parsed = parser.parse(answer.get().content(), item, operation);
+            if (redactor.containsKey(parsed.content()) || parsed.keywords().stream().anyMatch(redactor::containsKey)) {
+                // a server that echoes the request: never store the key, or part of it, in a vault
+                return failures.rejected("it contains part of the API key.", status, usage, latency);
+            }
             return new Success(parsed.content(), parsed.newTier(), Keywords.merge(item.keywords(), parsed.keywords()),
                     parsed.confidence(), providerName(), usage, latency);
         } catch (RejectedAnswerException e) {

@@ -51,34 +51,61 @@ class NoKeyInLogsTest {
         ai.setLevel(previous);
     }
 
+    /** Every run of {@link Redactor#FRAGMENT} characters of the key. */
+    private static List<String> fragments() {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i + Redactor.FRAGMENT <= KEY.length(); i++) {
+            out.add(KEY.substring(i, i + Redactor.FRAGMENT));
+        }
+        return out;
+    }
+
+    private static void assertNoPartOfTheKey(String text) {
+        assertThat(text).doesNotContain("SECRET");
+        for (String fragment : fragments()) {
+            assertThat(text).doesNotContain(fragment);
+        }
+    }
+
     @Test
-    void theKeyAppearsInNoLogLineAndNoMessage() throws Exception {
+    void theKeyAndAnyPartOfItAppearInNoLogLineAndNoMessage() throws Exception {
         List<String> messages = new ArrayList<>();
+        String end = KEY.substring(KEY.length() - 12);      // "0123456789abcdef" minus its start: no "sk-" in sight
+        String middle = KEY.substring(5, 17);                // "st-SECRET-01"
         server.enqueue(completion(enhanceAnswer("Better with " + KEY + " echoed.", "silver")));
+        server.enqueue(completion(enhanceAnswer("Better with ..." + middle + "... echoed.", "silver")));
+        server.enqueue(completion(enhanceAnswer("Better.", "silver", "key " + end)));
         server.enqueue(error(401, "Incorrect API key provided: " + KEY + ".", "invalid_api_key"));
+        server.enqueue(error(401, "Incorrect API key provided: ****" + end + ".", "invalid_api_key"));
         server.enqueue(error(403, "Key " + KEY + " may not use this model", null));
         server.enqueue(error(400, "Bad request for key " + KEY, null));
+        server.enqueue(error(400, "Bad request for key ending " + end + " and holding" + middle, null));
         server.enqueue(error(429, "Slow down, " + KEY, null).newBuilder().addHeader("Retry-After", "1").build());
-        server.enqueue(error(500, "Oops " + KEY, null));
+        server.enqueue(error(500, "Oops " + middle + end, null));
         server.enqueue(completion("not json " + KEY));
+        server.enqueue(completion("not json " + middle));
         server.enqueue(new MockResponse.Builder().body("{}").bodyDelay(2, TimeUnit.SECONDS).build());
+        int calls = server.getRequestCount();
 
         try (OpenAiEnhancer enhancer = new OpenAiEnhancer(settings(server, KEY, Duration.ofMillis(500)))) {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 13; i++) {
                 EnhanceResult r = enhancer.enhance(item("Text.", QualityTier.BRONZE), Operation.ENHANCE).get(15, TimeUnit.SECONDS);
-                if (r instanceof EnhanceResult.Failure f) {
-                    messages.add(f.message());
-                }
+                assertThat(r).as("answer %d", i).isInstanceOf(EnhanceResult.Failure.class);
+                messages.add(((EnhanceResult.Failure) r).message());
             }
         }
         ProviderCheck.check(settings(server, KEY, Duration.ofMillis(500)));
 
-        assertThat(messages).hasSize(7).noneMatch(m -> m.contains(KEY)).noneMatch(m -> m.contains("SECRET"));
+        assertThat(calls).isZero();
+        assertThat(messages).hasSize(13);
+        assertThat(messages.subList(0, 3)).allMatch(m -> m.equals("The model's answer was rejected: it contains part of the API key."));
+        assertThat(messages.get(4)).isEqualTo("The API key was refused (401); check GOLDSMITH_API_KEY or OPENAI_API_KEY.");
+        assertThat(messages.get(7)).isEqualTo("The provider refused the request (400): Bad request for key ending [redacted] and holding[redacted].");
+        messages.forEach(NoKeyInLogsTest::assertNoPartOfTheKey);
         assertThat(appender.list).isNotEmpty();
         for (ILoggingEvent event : appender.list) {
-            String text = event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-            assertThat(text).doesNotContain(KEY).doesNotContain("SECRET");
+            assertNoPartOfTheKey(event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())));
         }
     }
 }
