@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.Optional;
 
 /** The JSON of OpenAI's {@code /chat/completions}: building a request body and reading an answer. */
@@ -15,6 +16,9 @@ final class ChatCompletions {
      */
     record Answer(String content, Usage usage, boolean truncated) {
     }
+
+    /** The most tokens one call is taken to have used, in prompt or completion: far past any context window. */
+    static final long MAX_TOKENS = 10_000_000L;
 
     private final ObjectMapper mapper;
 
@@ -71,8 +75,25 @@ final class ChatCompletions {
     }
 
     private static Usage usage(JsonNode usage) {
-        long prompt = Math.max(0, usage.path("prompt_tokens").asLong(0));
-        long completion = Math.max(0, usage.path("completion_tokens").asLong(0));
-        return new Usage(prompt, completion);
+        return new Usage(tokens(usage.path("prompt_tokens")), tokens(usage.path("completion_tokens")));
+    }
+
+    /**
+     * A token count as a server wrote it: a whole number held to {@link #MAX_TOKENS} (so {@code 1e30} cannot
+     * overflow a batch's totals); a negative, fractional or non-numeric value is garbage and counts as 0.
+     */
+    static long tokens(JsonNode n) {
+        if (n == null || !n.isNumber()) {
+            return 0;
+        }
+        if (n.isIntegralNumber()) {
+            BigInteger v = n.bigIntegerValue();
+            return v.signum() < 0 ? 0 : v.compareTo(BigInteger.valueOf(MAX_TOKENS)) > 0 ? MAX_TOKENS : v.longValue();
+        }
+        double d = n.doubleValue();
+        if (!Double.isFinite(d) || d < 0 || d != Math.rint(d)) {
+            return 0;
+        }
+        return d > MAX_TOKENS ? MAX_TOKENS : (long) d;
     }
 }

@@ -66,7 +66,8 @@ public final class OpenAiEnhancer implements Enhancer {
 
     /**
      * @throws IllegalArgumentException when the base URL is not valid, is plain http to a host that is not
-     *                                  loopback, the model is empty or the timeout is not positive
+     *                                  loopback, the model is empty or the timeout is not between 1 ms and
+     *                                  {@link ProviderSettings#MAX_TIMEOUT}
      */
     public OpenAiEnhancer(ProviderSettings settings) {
         this(settings, Clock.systemUTC());
@@ -84,9 +85,6 @@ public final class OpenAiEnhancer implements Enhancer {
         if (settings.model() == null || settings.model().isBlank()) {
             throw new IllegalArgumentException("The model name is empty: give one such as " + ProviderSettings.DEFAULT_MODEL + ".");
         }
-        if (settings.timeout().isZero() || settings.timeout().isNegative()) {
-            throw new IllegalArgumentException("The request timeout must be positive, not " + settings.timeout() + ".");
-        }
         this.endpoint = BaseUrls.resolve(base, "chat/completions");
         this.client = httpClient(settings, listener);
         this.retryAfter = new RetryAfter(clock);
@@ -96,7 +94,13 @@ public final class OpenAiEnhancer implements Enhancer {
         this.tokens = TokenCounter.forModel(settings.model());
     }
 
+    /**
+     * The HTTP client for {@code settings}.
+     *
+     * @throws IllegalArgumentException when the timeout is outside {@link ProviderSettings#requireTimeout}'s range
+     */
     static OkHttpClient httpClient(ProviderSettings settings, EventListener listener) {
+        ProviderSettings.requireTimeout(settings.timeout());
         int connections = Math.max(1, settings.maxConnections());
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(connections);

@@ -54,7 +54,12 @@ public final class ProviderCheck {
         }
         ObjectMapper mapper = new ObjectMapper();
         Failures failures = new Failures(new Redactor(settings.apiKey()), settings.model());
-        OkHttpClient client = OpenAiEnhancer.httpClient(settings.withMaxConnections(1), EventListener.NONE);
+        OkHttpClient client;
+        try {
+            client = OpenAiEnhancer.httpClient(settings.withMaxConnections(1), EventListener.NONE);
+        } catch (IllegalArgumentException e) {
+            return new ProviderCheckResult(false, e.getMessage(), 0, Duration.ZERO);
+        }
         try {
             Exchange exchange = post(client, endpoint, settings, mapper, true);
             boolean jsonMode = true;

@@ -20,6 +20,10 @@ public record ProviderSettings(String provider, String baseUrl, String model, St
     public static final String OPENAI = "openai";
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
+    /** The longest request timeout: what the HTTP client can take, and more than any answer needs. */
+    public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
+    /** The shortest request timeout: the HTTP client counts in milliseconds. */
+    public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
 
     public ProviderSettings {
         Objects.requireNonNull(provider, "provider");
@@ -38,6 +42,30 @@ public record ProviderSettings(String provider, String baseUrl, String model, St
 
     public ProviderSettings withMaxConnections(int connections) {
         return new ProviderSettings(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, connections, pricing);
+    }
+
+    /**
+     * Checks that {@code timeout} is one the HTTP client can take: {@link #MIN_TIMEOUT} to {@link #MAX_TIMEOUT}.
+     *
+     * @throws IllegalArgumentException one sentence naming the value and the allowed range
+     */
+    public static Duration requireTimeout(Duration timeout) {
+        if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("The request timeout must be between 1 ms and 1 hour ("
+                    + String.format(java.util.Locale.ROOT, "%,d", MAX_TIMEOUT.toMillis()) + " ms), not " + describe(timeout) + ".");
+        }
+        return timeout;
+    }
+
+    private static String describe(Duration d) {
+        if (d.getNano() % 1_000_000 != 0 && d.abs().compareTo(Duration.ofSeconds(1)) < 0) {
+            return new java.math.BigDecimal(d.toNanos()).movePointLeft(6).stripTrailingZeros().toPlainString() + " ms";
+        }
+        try {
+            return d.toMillis() + " ms";
+        } catch (ArithmeticException e) {
+            return d.toString();
+        }
     }
 
     public boolean hasApiKey() {
