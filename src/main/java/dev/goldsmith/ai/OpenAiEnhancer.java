@@ -212,7 +212,7 @@ public final class OpenAiEnhancer implements Enhancer {
             Failure failure = duringBody
                     ? failures.forBodyIoException(e, endpoint, settings.timeout(), latency)
                     : failures.forIoException(e, endpoint, settings.timeout(), latency);
-            LOG.info("item {}: {}", item.id(), failure.message());
+            log(item, 0, failure);
             future.complete(failure.withLimits(limits));
         }
 
@@ -314,9 +314,13 @@ public final class OpenAiEnhancer implements Enhancer {
         return result instanceof Success s ? s.withLimits(limits) : ((Failure) result).withLimits(limits);
     }
 
+    /**
+     * One attempt's outcome, at DEBUG whatever it is: a batch against an unreachable server fails hundreds of
+     * attempts, and its start, its end and its reason are the engine's to log.
+     */
     private void log(VaultItem item, int status, EnhanceResult result) {
         if (result instanceof Failure f) {
-            LOG.info("item {}: {} ({}, {} ms)", item.id(), f.message(), f.kind(), f.latency().toMillis());
+            LOG.debug("item {}: {} ({}, {} ms)", item.id(), f.message(), f.kind(), f.latency().toMillis());
         } else {
             LOG.debug("item {}: {} from {} in {} ms, {} + {} tokens", item.id(), status, settings.model(),
                     result.latency().toMillis(), result.usage().promptTokens(), result.usage().completionTokens());
