@@ -91,7 +91,7 @@ public final class OpenAiEnhancer implements Enhancer {
         this.rateLimitHeaders = new RateLimitHeaders(clock);
         this.redactor = new Redactor(settings.apiKey());
         this.failures = new Failures(redactor, settings.model());
-        this.tokens = TokenCounter.forModel(settings.model());
+        this.tokens = TokenCounter.forModel(settings.model()).warmUp();
     }
 
     /**

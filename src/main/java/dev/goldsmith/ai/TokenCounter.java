@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
  * a name, 3 to prime the reply. Models whose tokenizer is not known here (Llama, Mistral, Qwen, Claude, …) are
  * counted at about four characters a token, with the same framing.
  *
- * <p>Thread-safe. The tokenizer tables (a few MB) are loaded once per process, on first use, and shared.
+ * <p>Thread-safe. The tokenizer tables (a few MB) are loaded once per process, on first use or ahead of it
+ * ({@link #warmUp}), and shared.
  */
 final class TokenCounter {
 
@@ -54,6 +56,18 @@ final class TokenCounter {
 
     static TokenCounter forModel(String model) {
         return new TokenCounter(encodingFor(model).orElse(null));
+    }
+
+    /**
+     * Starts loading this counter's tokenizer table in the background (0.2–2 s on a busy machine, once per process),
+     * so that the first count — at a batch's first dispatch — does not wait for it. A count made before the load
+     * ends waits for that load rather than starting another.
+     */
+    TokenCounter warmUp() {
+        if (type != null && !LOADED.containsKey(type)) {
+            CompletableFuture.runAsync(() -> encoding(type));
+        }
+        return this;
     }
 
     /** The OpenAI encoding of {@code model}, or empty when its tokenizer is not known here. */
