@@ -127,14 +127,21 @@ public final class Database {
         }
     }
 
-    /** Runs work in one transaction on a connection the caller holds. */
+    /**
+     * Runs work in one transaction on a connection the caller holds, and leaves the connection in auto-commit mode.
+     * When the work or the commit fails, that failure is what is thrown: SQLite may already have rolled the
+     * transaction back by itself (SQLITE_FULL does), and the clean-up that then fails ("no transaction is active")
+     * is only added to it as suppressed — it never hides the cause.
+     */
     public static <T> T inTransaction(Connection c, SqlFunction<T> work) throws SQLException {
         c.setAutoCommit(false);
+        Throwable failure = null;
         try {
             T result = work.apply(c);
             c.commit();
             return result;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
+            failure = e;
             try {
                 c.rollback();
             } catch (SQLException rollbackFailure) {
@@ -142,7 +149,14 @@ public final class Database {
             }
             throw e;
         } finally {
-            c.setAutoCommit(true);
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException restoreFailure) {
+                if (failure == null) {
+                    throw restoreFailure;
+                }
+                failure.addSuppressed(restoreFailure);
+            }
         }
     }
 }
