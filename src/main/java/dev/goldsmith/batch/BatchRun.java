@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +27,23 @@ import org.slf4j.LoggerFactory;
  * One run of a batch: a bounded sliding window over its pending items. At most {@code concurrency} calls are in
  * flight and the next is dispatched the moment one finishes. All state lives on the {@link EngineLoop}; answers,
  * timers and controls arrive there as tasks, so nothing here needs a lock.
+ *
+ * <p>A run never hangs: an {@link Error} or a bug on the loop, the writer, the delivery thread or in a provider's
+ * answer ends it (failed, its unsent items pending), and a call its provider never answers is given up on after
+ * {@link RunConfig#callDeadline()}. It also stops by itself, resumable, when the server cannot be reached and
+ * nothing has succeeded ({@link #UNREACHABLE_STREAK} failures in a row), and when only 429s have come back for
+ * {@link #RATE_LIMITED_STRETCH}.
  */
 final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
+
+    /** Consecutive "could not be reached" failures, with nothing succeeded in the run, that stop it. */
+    static final int UNREACHABLE_STREAK = 5;
+    /** Only 429s for this long, with no other answer, stop the run. */
+    static final Duration RATE_LIMITED_STRETCH = Duration.ofMinutes(10);
+    /** How often a snapshot is published while retries or a 429 hold wait, so the countdown moves. */
+    static final Duration WAITING_TICK = Duration.ofSeconds(1);
 
     private final RunConfig cfg;
     private final BatchOptions options;
@@ -51,6 +65,13 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
     private final RunRecorder recorder;
     private boolean started;
     private boolean finished;
+    /** Any item written back or found unchanged in this run: the server answers. */
+    private boolean succeededInRun;
+    private int unreachableStreak;
+    /** When the current run of nothing but 429s began; {@code Long.MIN_VALUE} when the last answer was not a 429. */
+    private long rateLimitedSince = Long.MIN_VALUE;
+    private String lastError;
+    private EngineLoop.Cancellable ticker;
 
     BatchRun(RunConfig cfg, BatchRecord record, List<VaultItem> pending) {
         this.cfg = cfg;
@@ -59,18 +80,21 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         this.state = new RunState(record, loop.nanoTime());
         this.backoff = new Backoff(options.baseDelay(), options.maxDelay(), cfg.random());
         this.pacer = Pacer.forRpm(options.rpm());
-        this.publisher = new SnapshotPublisher(cfg.delivery());
+        this.publisher = new SnapshotPublisher(cfg.delivery(), this::crashFromAnyThread);
         this.spent = record.costUsd();
-        this.wake = new WakeTimer(loop, this::pump);
-        this.recorder = new RunRecorder(cfg, record.id());
+        this.wake = new WakeTimer(loop, guarded(this::pump));
+        this.recorder = new RunRecorder(cfg, record.id(), this::crashFromAnyThread);
         this.checkpoints = new CheckpointQueue(cfg, this);
         pending.forEach(item -> ready.addLast(new Work(item)));
-        publisher.publish(state.snapshot(loop.nanoTime(), 0, Duration.ZERO));
+        publisher.publish(snapshot());
     }
 
     /** Starts dispatching; the batch must already be claimed as processing by this owner. */
     void start() {
-        loop.execute(() -> {
+        onLoop(() -> {
+            if (finished) {
+                return;
+            }
             started = true;
             state.status = BatchStatus.PROCESSING;
             skipGoldOnResume();
@@ -118,7 +142,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     @Override
     public void pause() {
-        loop.execute(() -> {
+        onLoop(() -> {
             if (finished || state.stopping() || state.status == BatchStatus.PAUSED) {
                 return;
             }
@@ -130,7 +154,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     @Override
     public void resume() {
-        loop.execute(() -> {
+        onLoop(() -> {
             if (finished || state.status != BatchStatus.PAUSED) {
                 return;
             }
@@ -143,20 +167,81 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     @Override
     public void cancel() {
-        loop.execute(() -> {
+        onLoop(() -> {
             if (finished || state.cancelRequested) {
                 return;
             }
             state.cancelRequested = true;
-            for (var it = inFlight.values().iterator(); it.hasNext(); ) {
-                Work w = it.next();
-                if (w.call.cancel(true)) {
-                    it.remove(); // aborted: the item stays pending
-                }
-            }
+            abortInFlight();
             publish();
             maybeFinish();
         });
+    }
+
+    /** Aborts the calls in flight that can be: their items stay pending. */
+    private void abortInFlight() {
+        for (var it = inFlight.values().iterator(); it.hasNext(); ) {
+            Work w = it.next();
+            if (w.call.cancel(true)) {
+                w.stopWatchdog();
+                it.remove(); // aborted: the item stays pending
+            }
+        }
+    }
+
+    // --- the loop's safety net ---------------------------------------------------------------------------------
+
+    private void onLoop(Runnable task) {
+        loop.execute(guarded(task));
+    }
+
+    /** A loop task that cannot leave the run hanging: whatever it throws ends the run. */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                crash(e);
+            }
+        };
+    }
+
+    /** From the writer, the delivery thread or a provider's thread: ends the run on the loop. */
+    private void crashFromAnyThread(Throwable error) {
+        loop.execute(() -> crash(error));
+    }
+
+    @Override
+    public void crashed(Throwable error) {
+        crash(error);
+    }
+
+    /**
+     * Ends the run after an {@link Error} or a bug: calls in flight are aborted and forgotten (a late answer is
+     * ignored), nothing more is sent, and once the writes already handed to the writer are done (the writer always
+     * reports back) the batch is recorded failed with its unsent items pending — resumable.
+     */
+    private void crash(Throwable error) {
+        LOG.error("batch {} stopped by an internal error", batchId(), error);
+        if (finished) {
+            return;
+        }
+        if (state.crashMessage == null) {
+            state.crashMessage = error instanceof OutOfMemoryError
+                    ? "Goldsmith ran out of memory and stopped the batch; its unsent items are pending, resume it"
+                    + " (details in the log)."
+                    : "Goldsmith hit an internal error (" + error.getClass().getSimpleName() + ") and stopped the batch;"
+                    + " its unsent items are pending, resume it (details in the log).";
+        }
+        try {
+            abortInFlight();
+        } catch (RuntimeException | Error e) {
+            error.addSuppressed(e);
+        }
+        inFlight.values().forEach(Work::stopWatchdog);
+        inFlight.clear();
+        started = true; // even before the start task ran: the end must be recorded
+        maybeFinish();
     }
 
     // --- dispatching -------------------------------------------------------------------------------------------
@@ -212,8 +297,27 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         work.call = call;
         inFlight.put(work.id(), work);
         CompletableFuture<EnhanceResult> sent = call;
-        call.whenComplete((result, error) -> loop.execute(() -> onAnswer(work, sent, result, error)));
+        work.watchdog = loop.schedule(cfg.callDeadline(), guarded(() -> onLostCall(work, sent)));
+        call.whenComplete((result, error) -> {
+            try {
+                onLoop(() -> onAnswer(work, sent, result, error));
+            } catch (RuntimeException | Error e) {
+                crashFromAnyThread(e); // the answer could not even be handed over: do not wait for it forever
+            }
+        });
         publish();
+    }
+
+    /** The provider said nothing for far longer than its timeout allows: the call was lost; try it again. */
+    private void onLostCall(Work work, CompletableFuture<EnhanceResult> call) {
+        if (inFlight.get(work.id()) != work || work.call != call) {
+            return;
+        }
+        LOG.warn("batch {}: the call for item {} got no answer within {} s; it is abandoned", batchId(), work.id(),
+                cfg.callDeadline().toSeconds());
+        call.cancel(true);
+        onAnswer(work, call, Failure.of(FailureKind.RETRYABLE, "The provider gave no answer within "
+                + Durations.clock(cfg.callDeadline()) + " (the call was lost).", 0, cfg.callDeadline()), null);
     }
 
     // --- answers -----------------------------------------------------------------------------------------------
@@ -223,16 +327,15 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             return; // aborted by cancel: the item stays pending
         }
         inFlight.remove(work.id());
-        try {
-            handleAnswer(work, result, error);
-        } catch (RuntimeException e) {
-            // a bug must not leave the batch hanging: stop it, the item stays pending and the batch can be resumed
-            LOG.error("handling the answer for item {} failed", work.id(), e);
-            if (state.storeMessage == null) {
-                state.storeMessage = "Goldsmith hit an internal error and stopped the batch (see the log): " + e;
-            }
+        work.stopWatchdog();
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof Error fatal) {
+            crash(fatal); // the provider ran out of memory (or worse) answering: end the batch, resumable
+            return;
         }
+        handleAnswer(work, result, error);
         pump();
+        publish();
     }
 
     private void handleAnswer(Work work, EnhanceResult result, Throwable error) {
@@ -244,6 +347,18 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         BigDecimal cost = cfg.pricing().cost(result.usage());
         work.cost = work.cost.add(cost);
         spent = spent.add(cost);
+        if (result instanceof Failure failure) {
+            lastError = failure.message();
+            LOG.debug("batch {}: item {} attempt {} failed ({}): {}", batchId(), work.id(), work.attempts,
+                    failure.kind(), failure.message());
+            if (stopsTheRun(work, failure, now)) {
+                return;
+            }
+        } else {
+            succeededInRun = true;
+            unreachableStreak = 0;
+            rateLimitedSince = Long.MIN_VALUE;
+        }
         if (result instanceof Success success) {
             pacer.onAccepted(now);
             consecutiveRateLimits = 0;
@@ -251,6 +366,47 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         } else if (result instanceof Failure failure) {
             onFailure(work, failure, now);
         }
+    }
+
+    /**
+     * Whether this failure ends the run, resumable: the server could not be reached {@link #UNREACHABLE_STREAK} times
+     * in a row (or on an item's last attempt) with nothing succeeded in the run, or only 429s came back for
+     * {@link #RATE_LIMITED_STRETCH}. The item goes back to pending then, like everything not yet sent.
+     */
+    private boolean stopsTheRun(Work work, Failure failure, long now) {
+        boolean rateLimited = failure.kind() == FailureKind.RATE_LIMITED;
+        if (!rateLimited) {
+            rateLimitedSince = Long.MIN_VALUE;
+        } else if (rateLimitedSince == Long.MIN_VALUE) {
+            rateLimitedSince = now;
+        }
+        unreachableStreak = failure.kind() == FailureKind.UNREACHABLE ? unreachableStreak + 1 : 0;
+        String stop = null;
+        if (failure.kind() == FailureKind.UNREACHABLE && !succeededInRun
+                && (unreachableStreak >= UNREACHABLE_STREAK || work.attempts >= options.maxAttempts())) {
+            stop = failure.message();
+        } else if (rateLimited && now - rateLimitedSince >= RATE_LIMITED_STRETCH.toNanos()) {
+            stop = "The provider kept us rate limited for " + RATE_LIMITED_STRETCH.toMinutes()
+                    + " minutes without an answer (429 every time); resume the batch later.";
+        }
+        if (stop == null) {
+            return false;
+        }
+        if (rateLimited) {
+            work.attempts--; // a 429 does not use up the item's attempts, here either
+        }
+        ready.addFirst(work); // not failed: it stays pending, like the items not sent yet
+        stop(stop);
+        return true;
+    }
+
+    /** Stops the run as failed with {@code message}: nothing more is sent, calls in flight are aborted. */
+    private void stop(String message) {
+        if (state.fatalMessage == null) {
+            state.fatalMessage = message;
+            LOG.warn("batch {} stopped: {}", batchId(), message);
+        }
+        abortInFlight();
     }
 
     /** A call that ended in an exception (a provider bug, or a cancel not made by us) is retried like an I/O error. */
@@ -293,24 +449,14 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
                 consecutiveRateLimits = 0;
                 checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
             }
-            case FATAL -> {
-                if (state.fatalMessage == null) {
-                    state.fatalMessage = failure.message();
-                    LOG.warn("batch {} stopped: {}", batchId(), failure.message());
-                }
-                for (var it = inFlight.values().iterator(); it.hasNext(); ) {
-                    if (it.next().call.cancel(true)) {
-                        it.remove();
-                    }
-                }
-            }
+            case FATAL -> stop(failure.message());
         }
     }
 
     // --- checkpoints -------------------------------------------------------------------------------------------
 
     private void checkpoint(Work work, ItemStatus status, String error, int httpStatus, Success success) {
-        ItemResult r = new ItemResult(batchId(), cfg.ownerId(), state.record.vaultId(), work.id(), options.operation(), status,
+        ItemResult r = new ItemResult(batchId(), cfg.ownerId(), state.record.vaultId(), work.item, options.operation(), status,
                 work.attempts, error, httpStatus == 0 ? null : httpStatus,
                 Duration.ofNanos(loop.nanoTime() - work.dispatchedAt).toMillis(), work.usage, work.cost,
                 work.startedAt, loop.now(), success);
@@ -319,19 +465,29 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     @Override
     public void committed(Work work, ItemResult r, CheckpointWriter.Committed committed) {
-        state.count(r, work.item.tier(), committed, loop.nanoTime());
-        publish();
-        pump();
+        guarded(() -> {
+            if (finished) {
+                return; // a write that was under way when the run ended: committed, but the run is over
+            }
+            state.count(r, work.item.tier(), committed, loop.nanoTime());
+            publish();
+            pump();
+        }).run();
     }
 
     @Override
     public void failed(StoreException e) {
-        if (e instanceof OwnershipLostException) {
-            state.ownershipLost = e.getMessage();
-        } else if (state.storeMessage == null) {
-            state.storeMessage = e.getMessage();
-        }
-        maybeFinish();
+        guarded(() -> {
+            if (finished) {
+                return;
+            }
+            if (e instanceof OwnershipLostException) {
+                state.ownershipLost = e.getMessage();
+            } else if (state.storeMessage == null) {
+                state.storeMessage = e.getMessage();
+            }
+            maybeFinish();
+        }).run();
     }
 
     // --- the end -----------------------------------------------------------------------------------------------
@@ -344,6 +500,14 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         if (!state.stopping() && !drained) {
             return;
         }
+        finish(drained);
+    }
+
+    /**
+     * Ends the run: records its end through the writer (after every write already queued there) and completes it.
+     * The run completes even when recording fails or throws, so no caller is ever left waiting.
+     */
+    private void finish(boolean drained) {
         finished = true;
         cancelTimers();
         BatchStatus status = state.finalStatus(drained);
@@ -361,10 +525,11 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             cfg.writer().execute(() -> {
                 try {
                     cfg.store().setStatus(batchId(), cfg.ownerId(), status, message, loop.now(), activeMs);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     LOG.error("could not record the end of batch {}", batchId(), e);
+                } finally {
+                    end.run();
                 }
-                end.run();
             });
         } catch (RejectedExecutionException e) {
             LOG.warn("the engine was shut down before the end of batch {} was recorded", batchId());
@@ -375,15 +540,40 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
     private void cancelTimers() {
         wake.cancel();
         recorder.stopHeartbeat();
+        if (ticker != null) {
+            ticker.cancel();
+            ticker = null;
+        }
+        inFlight.values().forEach(Work::stopWatchdog);
     }
 
     private BatchSnapshot snapshot() {
         long now = loop.nanoTime();
         Duration hold = holdUntil == Long.MIN_VALUE || holdUntil <= now ? Duration.ZERO : Duration.ofNanos(holdUntil - now);
-        return state.snapshot(now, inFlight.size(), hold);
+        boolean waiting = !finished && !delayed.isEmpty();
+        Optional<Duration> nextRetry = waiting
+                ? Optional.of(Duration.ofNanos(Math.max(0, delayed.peek().readyAt - now))) : Optional.empty();
+        return state.snapshot(now, inFlight.size(), hold, waiting ? delayed.size() : 0, nextRetry, lastError);
     }
 
     private void publish() {
+        if (finished) {
+            return; // the end's own snapshot is the last one
+        }
         publisher.publish(snapshot());
+        tickWhileWaiting();
+    }
+
+    /** While retries or a 429 hold wait, a snapshot a second keeps the countdown moving for whoever watches. */
+    private void tickWhileWaiting() {
+        if (finished || ticker != null || (delayed.isEmpty() && holdUntil <= loop.nanoTime())) {
+            return;
+        }
+        ticker = loop.schedule(WAITING_TICK, guarded(() -> {
+            ticker = null;
+            if (!finished) {
+                publish();
+            }
+        }));
     }
 }

@@ -5,15 +5,19 @@ import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
 import dev.goldsmith.store.VaultRepository;
 import dev.goldsmith.vault.VaultItem;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -34,16 +38,24 @@ public final class BatchService implements AutoCloseable {
     private final Liveness liveness;
     private final String appVersion;
     private final Map<String, BatchRun> running = new ConcurrentHashMap<>();
+    /** Batches this service is claiming or about to run: ours, and alive, though not running yet. */
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
 
     public BatchService(Database db, Function<dev.goldsmith.ai.ProviderSettings, Enhancer> enhancers,
                         EngineEnvironment env, String appVersion) {
+        this(db, enhancers, env, appVersion, db::connect);
+    }
+
+    /** @param writes where the engine's write transactions get their connections */
+    BatchService(Database db, Function<dev.goldsmith.ai.ProviderSettings, Enhancer> enhancers,
+                 EngineEnvironment env, String appVersion, Supplier<Connection> writes) {
         this.db = db;
-        this.store = new BatchStore(db);
+        this.store = new BatchStore(db, writes);
         this.vaults = new VaultRepository(db, env.clock());
         this.items = new ItemRepository(db, env.clock());
         this.enhancers = enhancers;
         this.env = env;
-        this.checkpoints = new CheckpointWriter(db);
+        this.checkpoints = new CheckpointWriter(db, writes);
         this.liveness = new Liveness(env.staleAfter());
         this.appVersion = appVersion;
     }
@@ -62,33 +74,23 @@ public final class BatchService implements AutoCloseable {
             throw new BatchRequestException("No vault with id '" + vaultId + "'; run 'goldsmith vaults' to list them.");
         }
         List<VaultItem> selected = select(vaultId, itemIds);
-        refuseItemsOfARunningBatch(vaultId, selected);
+        liveBatches(vaultId); // a batch whose process died is marked interrupted: it no longer holds its items
         Enhancer enhancer = provider(settings);
         String id = UUID.randomUUID().toString();
         NewBatch batch = new NewBatch(id, System.getProperty("user.name"), vaultId, settings.options().operation(),
                 settings.toMetadata(appVersion), parentId, selected);
         BatchRecord record;
+        starting.add(id);
         try {
-            record = store.create(batch, env.clock().instant());
+            // recorded and claimed in one step, refused if another live batch still has one of the items to send
+            record = store.create(batch, liveness.ownerId(), env.clock().instant());
         } catch (RuntimeException e) {
+            starting.remove(id);
             enhancer.close();
             throw e;
         }
         List<VaultItem> toSend = selected.stream().filter(item -> !batch.skips(item)).toList();
-        return launch(record, settings, EnumSet.of(BatchStatus.PENDING), enhancer, toSend);
-    }
-
-    /** Two live batches must not write the same item: its tier would go up twice. */
-    private void refuseItemsOfARunningBatch(String vaultId, List<VaultItem> selected) {
-        Set<String> wanted = selected.stream().map(VaultItem::id).collect(Collectors.toSet());
-        for (BatchRecord live : liveBatches(vaultId)) {
-            List<String> clash = store.itemIds(live.id(), ItemStatus.PENDING).stream().filter(wanted::contains)
-                    .limit(3).toList();
-            if (!clash.isEmpty()) {
-                throw new BatchRequestException("Item " + String.join(", ", clash) + " is already in running batch "
-                        + live.id() + "; wait for it, or cancel it first.");
-            }
-        }
+        return launch(record, settings, null, enhancer, toSend);
     }
 
     /** Builds the provider before anything is recorded, so a bad base URL or model changes nothing. */
@@ -139,42 +141,80 @@ public final class BatchService implements AutoCloseable {
     }
 
     /**
-     * Claims the batch for this process and starts it.
+     * Claims the batch for this process (unless it was recorded claimed) and starts it.
      *
+     * @param from    the statuses it may be claimed from; {@code null} when it was recorded already claimed by us
      * @param pending the items to send when the caller has them at hand; {@code null} reads the batch's pending items
      */
     private BatchHandle launch(BatchRecord record, BatchSettings settings, EnumSet<BatchStatus> from, Enhancer enhancer,
                                List<VaultItem> pending) {
-        if (!store.claim(record.id(), from, liveness.ownerId(), env.clock().instant())) {
+        starting.add(record.id());
+        try {
+            if (from != null && !store.claim(record.id(), from, liveness.ownerId(), env.clock().instant())) {
+                throw new BatchRequestException("Batch " + record.id() + " was taken by another process just now.");
+            }
+        } catch (RuntimeException e) {
+            starting.remove(record.id());
             enhancer.close();
-            throw new BatchRequestException("Batch " + record.id() + " was taken by another process just now.");
+            throw e;
         }
         BatchRun run;
+        List<VaultItem> toSend = pending;
         try {
             BatchRecord claimed = store.find(record.id()).orElseThrow();
-            if (pending == null) {
+            if (toSend == null) {
                 List<String> pendingIds = store.itemIds(record.id(), ItemStatus.PENDING);
-                pending = new ArrayList<>(items.findAll(record.vaultId(), pendingIds).values());
+                toSend = new ArrayList<>(items.findAll(record.vaultId(), pendingIds).values());
             }
             RunConfig cfg = new RunConfig(settings.options(), enhancer, settings.provider().pricing(),
                     env.loops().apply("batch-" + record.id().substring(0, Math.min(8, record.id().length()))),
-                    env.writer(), checkpoints, store, env.delivery(), env.random(), liveness.ownerId(), env.heartbeat());
-            run = new BatchRun(cfg, claimed, pending);
+                    env.writer(), checkpoints, store, env.delivery(), env.random(), liveness.ownerId(), env.heartbeat(),
+                    callDeadline(settings));
+            run = new BatchRun(cfg, claimed, toSend);
         } catch (RuntimeException e) {
             // claimed but not started: give the batch back as interrupted so it can be resumed
             enhancer.close();
-            store.setStatus(record.id(), liveness.ownerId(), BatchStatus.INTERRUPTED,
-                    "The batch could not start: " + e.getMessage(), env.clock().instant(), 0);
+            try {
+                store.setStatus(record.id(), liveness.ownerId(), BatchStatus.INTERRUPTED,
+                        "The batch could not start: " + e.getMessage(), env.clock().instant(), 0);
+            } catch (RuntimeException giveBack) {
+                e.addSuppressed(giveBack); // still ours and not running: it reads as interrupted all the same
+            } finally {
+                starting.remove(record.id());
+            }
             throw e;
         }
         running.put(record.id(), run);
+        starting.remove(record.id());
         run.completion().whenComplete((s, e) -> {
             running.remove(record.id());
             enhancer.close();
-            LOG.info("batch {} ended {}", record.id(), s != null ? s.status() : e);
+            if (s != null) {
+                LOG.info("batch {} ended {}: {} succeeded ({} unchanged), {} failed, {} skipped, {} not done, of {},"
+                                + " in {}{}", record.id(), s.status().wireName().toUpperCase(Locale.ROOT),
+                        s.succeeded(), s.unchanged(), s.failed(), s.skipped(), s.total() - s.processed(), s.total(),
+                        Durations.clock(s.elapsed()), s.errorMessage() != null ? ": " + s.errorMessage() : "");
+            } else {
+                LOG.error("batch {} ended without a result", record.id(), e);
+            }
         });
+        LOG.info("batch {} {}: {} of vault {}, {} items, {} to send{}; provider {} (model {}), concurrency {}, rpm {},"
+                        + " max attempts {}", record.id(), from == null ? "started" : "resumed",
+                record.operation().wireName(), record.vaultId(), record.totalItems(), toSend.size(),
+                record.processedItems() == 0 ? "" : from == null ? ", " + record.skippedItems() + " skipped"
+                        : ", " + record.processedItems() + " already done",
+                settings.provider().provider(), settings.provider().model(), settings.options().concurrency(),
+                settings.options().rpm(), settings.options().maxAttempts());
         run.start();
         return run;
+    }
+
+    /**
+     * How long the engine waits for a provider that says nothing about a call before giving up on it: twice its
+     * request timeout (a call may be sent again once without JSON mode) and half a minute more.
+     */
+    static Duration callDeadline(BatchSettings settings) {
+        return settings.provider().timeout().multipliedBy(2).plusSeconds(30);
     }
 
     private List<VaultItem> select(String vaultId, List<String> itemIds) {
@@ -231,16 +271,39 @@ public final class BatchService implements AutoCloseable {
         return store.changes(batchId);
     }
 
+    /**
+     * The answers of a batch that were not written because their item changed while the call was in flight: before
+     * is the item as it was sent, after the answer applied to it. Their items read failed; retry-failed sends them again.
+     */
+    public List<ItemChange> staleAnswers(String batchId) {
+        return store.staleAnswers(batchId);
+    }
+
     /** A batch this process is running, for control. */
     public Optional<BatchHandle> running(String batchId) {
         return Optional.ofNullable(running.get(batchId));
     }
 
+    /**
+     * The batch as it really is: one recorded live whose process is gone is marked interrupted. So is one of ours
+     * that this service does not run — a start that failed and could not even give it back (a full disk, say) — so
+     * it never holds its items.
+     */
     private BatchRecord checkAlive(BatchRecord b) {
-        if (running.containsKey(b.id()) || !liveness.isDead(b, env.clock().instant())) {
+        if (running.containsKey(b.id()) || starting.contains(b.id())) {
             return b;
         }
-        store.markInterrupted(b.id(), b.ownerId(), env.clock().instant());
+        boolean ours = liveness.ownerId().equals(b.ownerId());
+        if (ours ? !b.status().isLive() : !liveness.isDead(b, env.clock().instant())) {
+            return b;
+        }
+        try {
+            store.markInterrupted(b.id(), b.ownerId(), env.clock().instant());
+        } catch (RuntimeException e) {
+            LOG.warn("batch {} reads as interrupted but could not be marked so", b.id(), e);
+            return b.withStatus(BatchStatus.INTERRUPTED, b.errorMessage() != null ? b.errorMessage()
+                    : "The process running this batch stopped before it finished.");
+        }
         return store.find(b.id()).orElse(b);
     }
 

@@ -1,8 +1,11 @@
 package dev.goldsmith.batch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.store.Columns;
 import dev.goldsmith.store.Database;
+import dev.goldsmith.store.SqlFunction;
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import java.math.BigDecimal;
@@ -12,9 +15,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The batch tables: creating batches, their status, and reading history. Item results go through {@link CheckpointWriter}. */
 public final class BatchStore {
@@ -24,29 +31,55 @@ public final class BatchStore {
             + " updated_at, completed_at, prompt_tokens, completion_tokens, cost_usd, owner_id, heartbeat_at,"
             + " parent_batch_id, active_ms";
 
+    /** The statuses of a batch a process works on: an item pending in one of them is taken. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LIVE = "('pending', 'processing', 'paused')";
+
     private final Database db;
+    private final Supplier<Connection> writes;
 
     public BatchStore(Database db) {
+        this(db, db::connect);
+    }
+
+    /** @param writes where write transactions get their connection (each is closed after its transaction) */
+    BatchStore(Database db, Supplier<Connection> writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     Database database() {
         return db;
     }
 
-    /** Records a batch and one {@code batch_items} row per item, in one transaction. Status {@code pending}. */
+    /** Records a batch and one {@code batch_items} row per item, in one transaction. Status {@code pending}, no owner. */
     public BatchRecord create(NewBatch batch, Instant now) {
-        return db.inTransaction(c -> {
+        return create(batch, null, now);
+    }
+
+    /**
+     * Records a batch and one {@code batch_items} row per item, and claims it for {@code ownerId} (status
+     * {@code processing}), in one write transaction: the check that no item is still to be sent by another live batch
+     * and the insert are one step, so two processes starting batches over the same items at the same moment cannot
+     * both take them. With {@code ownerId} {@code null} the batch is recorded {@code pending} and unclaimed.
+     *
+     * @throws BatchRequestException an item is pending in a live batch; nothing is recorded then
+     */
+    public BatchRecord create(NewBatch batch, String ownerId, Instant now) {
+        return write("the batch could not be recorded", c -> {
+            refuseTaken(c, batch.vaultId(), null, batch.items().stream().map(VaultItem::id).toList());
             int skipped = (int) batch.items().stream().filter(batch::skips).count();
+            BatchStatus status = ownerId == null ? BatchStatus.PENDING : BatchStatus.PROCESSING;
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO batch_operations (id, user_id, vault_id, operation_type, status, total_items,
-                        processed_items, skipped_items, metadata, created_at, updated_at, parent_batch_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        processed_items, skipped_items, metadata, created_at, updated_at, parent_batch_id, owner_id,
+                        heartbeat_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 ps.setString(1, batch.id());
                 ps.setString(2, batch.userId());
                 ps.setString(3, batch.vaultId());
                 ps.setString(4, batch.operation().wireName());
-                ps.setString(5, BatchStatus.PENDING.wireName());
+                ps.setString(5, status.wireName());
                 ps.setInt(6, batch.items().size());
                 ps.setInt(7, skipped);
                 ps.setInt(8, skipped);
@@ -54,6 +87,8 @@ public final class BatchStore {
                 ps.setString(10, Columns.time(now));
                 ps.setString(11, Columns.time(now));
                 ps.setString(12, batch.parentBatchId());
+                ps.setString(13, ownerId);
+                ps.setString(14, ownerId == null ? null : Columns.time(now));
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement("""
@@ -77,10 +112,18 @@ public final class BatchStore {
 
     /**
      * Takes a batch for this process: status {@code processing} with our owner id, only if its status is one of
-     * {@code from}. Returns whether it was taken.
+     * {@code from}. Returns whether it was taken. In the same write transaction, a batch whose pending items another
+     * live batch has taken meanwhile is refused: an item is in at most one live batch.
+     *
+     * @throws BatchRequestException one of its pending items is pending in another live batch
      */
     public boolean claim(String batchId, Set<BatchStatus> from, String ownerId, Instant now) {
-        return db.inTransaction(c -> {
+        return write("the batch could not be claimed", c -> {
+            Optional<BatchRecord> current = find(c, batchId);
+            if (current.isEmpty() || !from.contains(current.get().status())) {
+                return false;
+            }
+            refuseTaken(c, current.get().vaultId(), batchId, pendingIds(c, batchId));
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = 'processing',"
                     + " owner_id = ?, heartbeat_at = ?, updated_at = ?, completed_at = NULL, error_message = NULL"
                     + " WHERE id = ? AND status IN (" + placeholders(from.size()) + ")")) {
@@ -97,13 +140,55 @@ public final class BatchStore {
         });
     }
 
+    /** Refuses items that a live batch other than {@code except} still has to send. Inside the caller's transaction. */
+    private static void refuseTaken(Connection c, String vaultId, String except, List<String> itemIds)
+            throws SQLException {
+        Set<String> wanted = new HashSet<>(itemIds);
+        Map<String, List<String>> clash = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT bi.item_id, b.id FROM batch_items bi"
+                + " JOIN batch_operations b ON b.id = bi.batch_operation_id"
+                + " WHERE b.vault_id = ? AND b.status IN " + LIVE + " AND bi.status = 'pending' AND b.id IS NOT ?"
+                + " ORDER BY b.created_at, b.rowid, bi.position")) {
+            ps.setString(1, vaultId);
+            ps.setString(2, except);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (wanted.contains(rs.getString(1))) {
+                        clash.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        if (!clash.isEmpty()) {
+            var first = clash.entrySet().iterator().next();
+            List<String> shown = first.getValue().stream().limit(3).toList();
+            throw new BatchRequestException((shown.size() == 1 ? "Item " : "Items ") + String.join(", ", shown)
+                    + (shown.size() == 1 ? " is" : " are") + " already in running batch " + first.getKey()
+                    + "; wait for it, or cancel it first.");
+        }
+    }
+
+    private static List<String> pendingIds(Connection c, String batchId) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT item_id FROM batch_items"
+                + " WHERE batch_operation_id = ? AND status = 'pending' ORDER BY position")) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     /**
      * Records a new status, if {@code ownerId} still owns the batch; a status that ends the run also sets
      * {@code completed_at} and adds the active time. Returns whether it was recorded.
      */
     public boolean setStatus(String batchId, String ownerId, BatchStatus status, String errorMessage, Instant now,
                              long activeMsDelta) {
-        return db.inTransaction(c -> {
+        return write("the status of batch " + batchId + " could not be recorded", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = ?, error_message = ?,"
                     + " updated_at = ?, completed_at = ?, active_ms = active_ms + ?, heartbeat_at = ?"
                     + " WHERE id = ? AND owner_id = ?")) {
@@ -122,7 +207,7 @@ public final class BatchStore {
 
     /** Marks a live batch whose owner is gone as {@code interrupted}, if it still belongs to that owner. */
     public boolean markInterrupted(String batchId, String deadOwner, Instant now) {
-        return db.inTransaction(c -> {
+        return write("batch " + batchId + " could not be marked interrupted", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = 'interrupted',"
                     + " updated_at = ?, error_message = COALESCE(error_message, ?) WHERE id = ?"
                     + " AND status IN ('pending', 'processing', 'paused') AND owner_id IS ?")) {
@@ -133,6 +218,15 @@ public final class BatchStore {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    /** One write transaction on a connection of its own; a failure is a {@link StoreException} that says what was lost. */
+    private <T> T write(String what, SqlFunction<T> work) {
+        try (Connection c = writes.get()) {
+            return Database.inTransaction(c, work);
+        } catch (SQLException e) {
+            throw StoreFailures.of(db.file(), what, e);
+        }
     }
 
     public Optional<BatchRecord> find(String batchId) {
@@ -250,7 +344,7 @@ public final class BatchStore {
                     WHERE bi.batch_operation_id = ? AND bi.status = 'failed'
                       AND NOT EXISTS (SELECT 1 FROM batch_items ci JOIN batch_operations cb ON cb.id = ci.batch_operation_id
                                       WHERE cb.parent_batch_id = ? AND ci.item_id = bi.item_id
-                                        AND ci.status = 'succeeded')
+                                        AND ci.status IN ('succeeded', 'unchanged'))
                     ORDER BY bi.position""")) {
                 ps.setString(1, batchId);
                 ps.setString(2, batchId);
@@ -282,6 +376,41 @@ public final class BatchStore {
             }
             return out;
         });
+    }
+
+    /** The answers kept but not written because their item changed while the call was in flight, in order. */
+    public List<ItemChange> staleAnswers(String batchId) {
+        return db.read(c -> {
+            List<ItemChange> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT item_id, stale_answer, finished_at FROM batch_items"
+                    + " WHERE batch_operation_id = ? AND stale_answer IS NOT NULL ORDER BY position")) {
+                ps.setString(1, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        JsonNode n;
+                        try {
+                            n = JSON.readTree(rs.getString("stale_answer"));
+                        } catch (java.io.IOException e) {
+                            throw new SQLException("batch_items.stale_answer of item " + rs.getString(1)
+                                    + " is malformed JSON", e);
+                        }
+                        JsonNode sent = n.path("sent");
+                        JsonNode answer = n.path("answer");
+                        out.add(new ItemChange(0, rs.getString("item_id"), sent.path("content").asText(),
+                                tier(sent.path("quality_tier").asText()), strings(sent.path("keywords")),
+                                answer.path("content").asText(), tier(answer.path("quality_tier").asText()),
+                                strings(answer.path("keywords")), Columns.time(rs, "finished_at")));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     private static QualityTier tier(String wire) {

@@ -1,10 +1,13 @@
 package dev.goldsmith.batch;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldsmith.ai.EnhanceResult;
 import dev.goldsmith.store.Columns;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
 import dev.goldsmith.store.ItemVersionRepository;
+import dev.goldsmith.store.SqlFunction;
 import dev.goldsmith.store.StoreException;
 import dev.goldsmith.vault.ItemVersion;
 import dev.goldsmith.vault.QualityTier;
@@ -13,54 +16,154 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The one writer of item results. Each finished item commits in one transaction: the write-back of the
  * item, its {@code item_versions} row, its {@code batch_items} row and the batch counters. A result is written at
  * most once: the {@code batch_items} row must still be pending.
  *
+ * <p>Two rules hold for every answer, whichever path it came by: an item that changed since it was sent is never
+ * overwritten (the answer is kept as stale, the item fails with that reason), and an answer identical to the item
+ * writes nothing (the item is {@code unchanged}: no version row, {@code last_updated_at} untouched).
+ *
  * <p>Holds one connection; confined to the single writer thread that calls it.
  */
 final class CheckpointWriter implements AutoCloseable {
 
-    /** What a committed success changed. */
-    record Committed(QualityTier oldTier, QualityTier newTier) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * What a committed answer came to.
+     *
+     * @param status  succeeded (written), unchanged (nothing to write) or failed (the item changed meanwhile)
+     * @param error   why it failed, or {@code null}
+     * @param newTier the tier after a write-back, or {@code null}
+     */
+    record Committed(ItemStatus status, String error, QualityTier oldTier, QualityTier newTier) {
     }
 
     private final Database db;
+    private final Supplier<Connection> connect;
     private Connection connection;
 
     CheckpointWriter(Database db) {
+        this(db, db::connect);
+    }
+
+    CheckpointWriter(Database db, Supplier<Connection> connect) {
         this.db = db;
+        this.connect = connect;
     }
 
     private Connection connection() {
         if (connection == null) {
-            connection = db.connect();
+            connection = connect.get();
         }
         return connection;
     }
 
-    /** Commits a succeeded item. Throws {@link StoreException} and leaves everything as it was on failure. */
-    Committed success(ItemResult r) {
-        return transaction(c -> {
-            VaultItem current = ItemRepository.find(c, r.vaultId(), r.itemId()).orElseThrow(() -> new SQLException(
-                    "item '" + r.itemId() + "' no longer exists in vault '" + r.vaultId() + "'"));
+    /**
+     * Commits a valid answer: written back, or unchanged, or — when the item changed since it was sent — kept as a
+     * stale answer with the item failed. Throws {@link StoreException} and leaves everything as it was on failure.
+     */
+    Committed answer(ItemResult r) {
+        return transaction("item " + r.itemId() + " could not be saved", c -> {
+            VaultItem current = ItemRepository.find(c, r.vaultId(), r.itemId()).orElse(null);
             EnhanceResult.Success s = r.success();
-            VaultItem updated = new VaultItem(current.id(), current.vaultId(), current.type(),
-                    s.content() != null ? s.content() : current.content(),
-                    s.newTier() != null ? s.newTier() : current.tier(), s.keywords(),
-                    s.confidence() != null ? s.confidence() : current.confidenceScore(), current.createdAt(), null);
+            if (current == null) {
+                String why = "Not written: item " + r.itemId() + " was deleted while its call was in flight.";
+                countBatch(c, r, "failed_items");
+                markItem(c, r.as(ItemStatus.FAILED, why));
+                return new Committed(ItemStatus.FAILED, why, r.sent().tier(), null);
+            }
+            List<String> changed = changedSince(r.sent(), current);
+            if (!changed.isEmpty()) {
+                String why = "Not written: item " + r.itemId() + " was changed while its call was in flight ("
+                        + String.join(", ", changed) + "); the answer was kept, and retry-failed sends the item again.";
+                countBatch(c, r, "failed_items");
+                markItem(c, r.as(ItemStatus.FAILED, why));
+                keepStaleAnswer(c, r, applied(r.sent(), s));
+                return new Committed(ItemStatus.FAILED, why, current.tier(), null);
+            }
+            VaultItem updated = applied(current, s);
+            if (sameText(current, updated)) {
+                countBatch(c, r, "successful_items", "unchanged_items");
+                markItem(c, r.as(ItemStatus.UNCHANGED, null));
+                return new Committed(ItemStatus.UNCHANGED, null, current.tier(), current.tier());
+            }
             countBatch(c, r, "successful_items");
             markItem(c, r);
             ItemVersionRepository.writeBack(c, updated, r.batchId(), ItemVersion.REASON_BATCH, r.finishedAt());
-            return new Committed(current.tier(), updated.tier());
+            return new Committed(ItemStatus.SUCCEEDED, null, current.tier(), updated.tier());
         });
+    }
+
+    /** The item with the answer applied: what a write-back stores. */
+    private static VaultItem applied(VaultItem item, EnhanceResult.Success s) {
+        return new VaultItem(item.id(), item.vaultId(), item.type(),
+                s.content() != null ? s.content() : item.content(),
+                s.newTier() != null ? s.newTier() : item.tier(), s.keywords(),
+                s.confidence() != null ? s.confidence() : item.confidenceScore(), item.createdAt(), null);
+    }
+
+    /** Content, tier and keywords (in any order) the same: the answer changes nothing a person would see. */
+    static boolean sameText(VaultItem a, VaultItem b) {
+        return a.content().equals(b.content()) && a.tier() == b.tier()
+                && new HashSet<>(a.keywords()).equals(new HashSet<>(b.keywords()))
+                && a.keywords().size() == b.keywords().size();
+    }
+
+    /** What of the item differs from how it was sent, in a person's words; empty when nothing does. */
+    static List<String> changedSince(VaultItem sent, VaultItem current) {
+        List<String> changed = new ArrayList<>();
+        if (!Objects.equals(sent.content(), current.content())) {
+            changed.add("content");
+        }
+        if (sent.tier() != current.tier()) {
+            changed.add("tier " + sent.tier().wireName() + " → " + current.tier().wireName());
+        }
+        if (!Objects.equals(sent.keywords(), current.keywords())) {
+            changed.add("keywords");
+        }
+        if (!Objects.equals(sent.confidenceScore(), current.confidenceScore())) {
+            changed.add("confidence score");
+        }
+        if (changed.isEmpty() && !Objects.equals(sent.lastUpdatedAt(), current.lastUpdatedAt())) {
+            changed.add("updated at " + current.lastUpdatedAt());
+        }
+        return changed;
+    }
+
+    private static void keepStaleAnswer(Connection c, ItemResult r, VaultItem answer) throws SQLException {
+        ObjectNode n = JSON.createObjectNode();
+        ObjectNode sent = n.putObject("sent");
+        sent.put("content", r.sent().content());
+        sent.put("quality_tier", r.sent().tier().wireName());
+        r.sent().keywords().forEach(sent.putArray("keywords")::add);
+        sent.put("confidence_score", r.sent().confidenceScore());
+        sent.put("last_updated_at", Columns.time(r.sent().lastUpdatedAt()));
+        ObjectNode after = n.putObject("answer");
+        after.put("content", answer.content());
+        after.put("quality_tier", answer.tier().wireName());
+        answer.keywords().forEach(after.putArray("keywords")::add);
+        after.put("confidence_score", answer.confidenceScore());
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE batch_items SET stale_answer = ? WHERE batch_operation_id = ? AND item_id = ?")) {
+            ps.setString(1, n.toString());
+            ps.setString(2, r.batchId());
+            ps.setString(3, r.itemId());
+            ps.executeUpdate();
+        }
     }
 
     /** Commits a failed item. */
     void failure(ItemResult r) {
-        transaction(c -> {
+        transaction("item " + r.itemId() + " could not be saved", c -> {
             countBatch(c, r, r.status() == ItemStatus.SKIPPED ? "skipped_items" : "failed_items");
             markItem(c, r);
             return null;
@@ -69,7 +172,7 @@ final class CheckpointWriter implements AutoCloseable {
 
     /** Keeps the batch's heartbeat fresh so other processes see its owner is alive. */
     void heartbeat(String batchId, String ownerId, Instant now) {
-        transaction(c -> {
+        transaction("the heartbeat of batch " + batchId + " could not be recorded", c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE batch_operations SET heartbeat_at = ? WHERE id = ? AND owner_id = ?")) {
                 ps.setString(1, Columns.time(now));
@@ -103,9 +206,13 @@ final class CheckpointWriter implements AutoCloseable {
         }
     }
 
-    private void countBatch(Connection c, ItemResult r, String counter) throws SQLException {
+    private void countBatch(Connection c, ItemResult r, String... counters) throws SQLException {
+        StringBuilder add = new StringBuilder();
+        for (String counter : counters) {
+            add.append(counter).append(" = ").append(counter).append(" + 1, ");
+        }
         try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET processed_items = processed_items + 1, "
-                + counter + " = " + counter + " + 1, prompt_tokens = prompt_tokens + ?,"
+                + add + "prompt_tokens = prompt_tokens + ?,"
                 + " completion_tokens = completion_tokens + ?, cost_usd = cost_usd + ?, updated_at = ?,"
                 + " heartbeat_at = ? WHERE id = ? AND owner_id = ?")) {
             ps.setLong(1, r.usage().promptTokens());
@@ -121,11 +228,11 @@ final class CheckpointWriter implements AutoCloseable {
         }
     }
 
-    private <T> T transaction(dev.goldsmith.store.SqlFunction<T> work) {
+    private <T> T transaction(String what, SqlFunction<T> work) {
         try {
             return Database.inTransaction(connection(), work);
         } catch (SQLException e) {
-            throw new StoreException("Could not save to " + db.file().getFileName() + ": " + e.getMessage(), e);
+            throw StoreFailures.of(db.file(), what, "free some space, then resume the batch", e);
         }
     }
 

@@ -13,8 +13,11 @@ import java.util.function.DoubleSupplier;
  * @param delivery   where listeners are called
  * @param random     0..1, for retry jitter
  * @param heartbeat  how often the owner's heartbeat is written
+ * @param callDeadline how long a call may go without its provider saying anything — an answer, a failure, an
+ *                   error — before the engine gives up on it (well past the provider's own timeout: a call that
+ *                   outlives it was lost, say by a provider thread that died)
  */
 record RunConfig(BatchOptions options, Enhancer enhancer, Pricing pricing, EngineLoop loop, Executor writer,
                  CheckpointWriter checkpoints, BatchStore store, Executor delivery, DoubleSupplier random,
-                 String ownerId, Duration heartbeat) {
+                 String ownerId, Duration heartbeat, Duration callDeadline) {
 }

@@ -1,7 +1,7 @@
 package dev.goldsmith.batch;
 
-import dev.goldsmith.store.StoreException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +15,15 @@ final class RunRecorder {
 
     private final RunConfig cfg;
     private final String batchId;
+    private final Consumer<Throwable> onError;
     private EngineLoop.Cancellable heartbeat;
     private boolean stopped;
 
-    RunRecorder(RunConfig cfg, String batchId) {
+    /** @param onError told of an {@link Error} on the writer while recording: the run ends */
+    RunRecorder(RunConfig cfg, String batchId, Consumer<Throwable> onError) {
         this.cfg = cfg;
         this.batchId = batchId;
+        this.onError = onError;
     }
 
     void startHeartbeat() {
@@ -53,8 +56,11 @@ final class RunRecorder {
             cfg.writer().execute(() -> {
                 try {
                     write.run();
-                } catch (StoreException e) {
+                } catch (RuntimeException e) {
                     LOG.warn("could not record the {} of batch {}", what, batchId, e);
+                } catch (Error e) {
+                    LOG.error("could not record the {} of batch {}", what, batchId, e);
+                    onError.accept(e);
                 }
             });
         } catch (RejectedExecutionException e) {

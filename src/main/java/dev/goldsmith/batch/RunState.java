@@ -20,6 +20,7 @@ final class RunState {
     int succeeded;
     int failed;
     int skipped;
+    int unchanged;
     long promptTokens;
     long completionTokens;
     BigDecimal cost;
@@ -30,6 +31,8 @@ final class RunState {
     String storeMessage;
     String budgetMessage;
     String ownershipLost;
+    /** An {@link Error} or a bug ended the run. */
+    String crashMessage;
     String endMessage;
 
     RunState(BatchRecord record, long startNanos) {
@@ -41,6 +44,7 @@ final class RunState {
         this.succeeded = record.successfulItems();
         this.failed = record.failedItems();
         this.skipped = record.skippedItems();
+        this.unchanged = record.unchangedItems();
         this.promptTokens = record.promptTokens();
         this.completionTokens = record.completionTokens();
         this.cost = record.costUsd();
@@ -53,23 +57,30 @@ final class RunState {
 
     boolean stopping() {
         return cancelRequested || fatalMessage != null || storeMessage != null || budgetMessage != null
-                || ownershipLost != null;
+                || ownershipLost != null || crashMessage != null;
     }
 
+    /** Counts a committed result; {@code committed} tells what an answer came to (written, unchanged or stale). */
     void count(ItemResult r, QualityTier oldTier, CheckpointWriter.Committed committed, long now) {
+        ItemStatus status = committed != null ? committed.status() : r.status();
+        String error = committed != null && committed.error() != null ? committed.error() : r.error();
         processed++;
-        switch (r.status()) {
+        switch (status) {
             case SUCCEEDED -> succeeded++;
+            case UNCHANGED -> {
+                succeeded++;
+                unchanged++;
+            }
             case SKIPPED -> skipped++;
-            default -> failed++;
+            case FAILED, PENDING -> failed++;
         }
         promptTokens += r.usage().promptTokens();
         completionTokens += r.usage().completionTokens();
         cost = cost.add(r.cost());
-        if (r.status() != ItemStatus.SKIPPED) {
+        if (status != ItemStatus.SKIPPED) {
             meter.record(now);
         }
-        recent.addFirst(new ItemOutcome(r.itemId(), r.status(), r.attempts(), r.error(), r.httpStatus(),
+        recent.addFirst(new ItemOutcome(r.itemId(), status, r.attempts(), error, r.httpStatus(),
                 committed != null ? committed.oldTier() : oldTier, committed != null ? committed.newTier() : null,
                 r.latencyMs(), r.finishedAt()));
         while (recent.size() > RECENT) {
@@ -82,7 +93,7 @@ final class RunState {
         if (ownershipLost != null) {
             return BatchStatus.INTERRUPTED; // as this process saw it: the batch goes on in the other one
         }
-        if (storeMessage != null || fatalMessage != null) {
+        if (storeMessage != null || fatalMessage != null || crashMessage != null) {
             return BatchStatus.FAILED;
         }
         if (drained && processed == record.totalItems()) {
@@ -94,6 +105,9 @@ final class RunState {
     String finalMessage(BatchStatus end) {
         if (ownershipLost != null) {
             return ownershipLost;
+        }
+        if (crashMessage != null) {
+            return crashMessage;
         }
         if (storeMessage != null) {
             return storeMessage;
@@ -107,17 +121,24 @@ final class RunState {
         return null;
     }
 
-    BatchSnapshot snapshot(long now, int inFlight, Duration holdRemaining) {
+    /**
+     * @param waitingRetries items waiting for their next attempt after a failed one
+     * @param nextRetryIn    when the first of them goes
+     * @param lastError      the latest failed attempt's message, or {@code null}
+     */
+    BatchSnapshot snapshot(long now, int inFlight, Duration holdRemaining, int waitingRetries,
+                           Optional<Duration> nextRetryIn, String lastError) {
         int remaining = record.totalItems() - processed;
         return new BatchSnapshot(record.id(), record.vaultId(), record.operation(), status, record.totalItems(),
-                processed, succeeded, failed, skipped, 0, inFlight, 0, Optional.empty(), meter.perMinute(now),
-                meter.eta(now, remaining),
+                processed, succeeded, failed, skipped, unchanged, inFlight, waitingRetries, nextRetryIn,
+                meter.perMinute(now), meter.eta(now, remaining),
                 Duration.ofMillis(record.activeMs()).plusNanos(now - startNanos), promptTokens, completionTokens, cost,
-                List.copyOf(recent), endMessage != null ? endMessage : firstMessage(), holdRemaining, null, Pacing.NONE);
+                List.copyOf(recent), endMessage != null ? endMessage : firstMessage(), holdRemaining, lastError,
+                Pacing.NONE);
     }
 
     private String firstMessage() {
-        return ownershipLost != null ? ownershipLost : fatalMessage != null ? fatalMessage
-                : storeMessage != null ? storeMessage : budgetMessage;
+        return ownershipLost != null ? ownershipLost : crashMessage != null ? crashMessage
+                : fatalMessage != null ? fatalMessage : storeMessage != null ? storeMessage : budgetMessage;
     }
 }

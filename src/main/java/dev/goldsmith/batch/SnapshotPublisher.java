@@ -11,18 +11,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands snapshots to listeners without ever blocking the publisher: each listener has a one-slot mailbox that
- * keeps only the newest snapshot, drained on the delivery executor.
+ * keeps only the newest snapshot, drained on the delivery executor. A listener that throws an {@link Error} (out of
+ * memory, a stack overflow) is reported to {@code onError} — the batch ends rather than go on unseen — and its
+ * mailbox keeps delivering.
  */
 final class SnapshotPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPublisher.class);
 
     private final Executor delivery;
+    private final Consumer<Throwable> onError;
     private final List<Mailbox> mailboxes = new CopyOnWriteArrayList<>();
     private final AtomicReference<BatchSnapshot> latest = new AtomicReference<>();
 
     SnapshotPublisher(Executor delivery) {
+        this(delivery, e -> { });
+    }
+
+    SnapshotPublisher(Executor delivery, Consumer<Throwable> onError) {
         this.delivery = delivery;
+        this.onError = onError;
     }
 
     void publish(BatchSnapshot snapshot) {
@@ -76,6 +84,9 @@ final class SnapshotPublisher {
                     listener.accept(s);
                 } catch (RuntimeException e) {
                     LOG.warn("a batch listener failed", e);
+                } catch (Error e) {
+                    LOG.error("a batch listener failed", e);
+                    onError.accept(e);
                 }
             }
         }

@@ -18,9 +18,18 @@ final class Work {
     CompletableFuture<EnhanceResult> call;
     Usage usage = Usage.NONE;
     BigDecimal cost = BigDecimal.ZERO;
+    /** Gives up on the call in flight if its provider never says anything. */
+    EngineLoop.Cancellable watchdog;
 
     Work(VaultItem item) {
         this.item = item;
+    }
+
+    void stopWatchdog() {
+        if (watchdog != null) {
+            watchdog.cancel();
+            watchdog = null;
+        }
     }
 
     String id() {

@@ -98,11 +98,16 @@ final class BatchCommands {
         return status == BatchStatus.COMPLETED ? Cli.OK : Cli.FAILED;
     }
 
+    /**
+     * The last line: {@code Batch ID completed: ✓ 15 enhanced, = 38 unchanged, ✗ 0 failed, ↷ 7 skipped of 60 in …}.
+     * "Enhanced" counts only items that changed; an answer identical to its item is counted as unchanged.
+     */
     static String summary(BatchRecord b, BatchSnapshot s) {
-        String text = String.format(Locale.ROOT, "Batch %s %s: ✓ %d %s, ✗ %d failed, ↷ %d skipped of %d in %s (%.1f/min).",
-                b.id(), b.status().wireName(), b.successfulItems(),
-                b.operation() == dev.goldsmith.ai.Operation.ENHANCE ? "enhanced" : "with keywords", b.failedItems(),
-                b.skippedItems(), b.totalItems(), Durations.clock(s.elapsed()), s.itemsPerMinute());
+        String text = String.format(Locale.ROOT,
+                "Batch %s %s: ✓ %d %s, = %d unchanged, ✗ %d failed, ↷ %d skipped of %d in %s (%.1f/min).",
+                b.id(), b.status().wireName(), b.successfulItems() - b.unchangedItems(),
+                b.operation() == dev.goldsmith.ai.Operation.ENHANCE ? "enhanced" : "with keywords", b.unchangedItems(),
+                b.failedItems(), b.skippedItems(), b.totalItems(), Durations.clock(s.elapsed()), s.itemsPerMinute());
         if (b.promptTokens() + b.completionTokens() > 0) {
             text += String.format(Locale.ROOT, " Tokens: %d in, %d out; cost $%.4f.", b.promptTokens(),
                     b.completionTokens(), b.costUsd());

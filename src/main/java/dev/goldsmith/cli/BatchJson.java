@@ -29,6 +29,7 @@ final class BatchJson {
         n.put("successful_items", b.successfulItems());
         n.put("failed_items", b.failedItems());
         n.put("skipped_items", b.skippedItems());
+        n.put("unchanged_items", b.unchangedItems());
         n.put("progress", BigDecimal.valueOf(b.progress()).setScale(1, RoundingMode.HALF_UP).doubleValue());
         n.put("is_complete", b.isComplete());
         n.put("error_message", b.errorMessage());

@@ -55,10 +55,10 @@ final class HistoryCommand implements Callable<Integer> {
             root.out().println("No batches yet.");
         }
         for (BatchRecord b : batches) {
-            root.out().printf(Locale.ROOT, "%s  %-16s %-11s %-15s %5d items  ✓%d ✗%d ↷%d  %s%n", b.id(),
+            root.out().printf(Locale.ROOT, "%s  %-16s %-11s %-15s %5d items  ✓%d =%d ✗%d ↷%d  %s%n", b.id(),
                     b.createdAt().toString().substring(0, 19).replace('T', ' '), b.status().wireName(),
-                    b.operation().wireName(), b.totalItems(), b.successfulItems(), b.failedItems(), b.skippedItems(),
-                    b.vaultId());
+                    b.operation().wireName(), b.totalItems(), b.successfulItems() - b.unchangedItems(),
+                    b.unchangedItems(), b.failedItems(), b.skippedItems(), b.vaultId());
         }
         return Cli.OK;
     }

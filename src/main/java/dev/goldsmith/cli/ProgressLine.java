@@ -9,7 +9,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The live stderr line: {@code Processing 15/50 (30%) ✓14 ✗1 ↷3 · 9.8/min · ETA 3:40}, redrawn in place at most
- * every {@code interval}; the final snapshot is always drawn, then the line is ended.
+ * every {@code interval}; the final snapshot is always drawn, then the line is ended. {@code ✓} counts items that
+ * changed; {@code =5} (shown once there are any) those whose answer was identical to them. While retries wait it
+ * adds {@code · 3 waiting to retry (next in 0:04)}.
  */
 final class ProgressLine {
 
@@ -58,12 +60,20 @@ final class ProgressLine {
         };
         b.append(verb).append(' ').append(s.processed()).append('/').append(s.total())
                 .append(String.format(Locale.ROOT, " (%d%%)", (int) Math.floor(s.progress())))
-                .append(" ✓").append(s.succeeded()).append(" ✗").append(s.failed()).append(" ↷").append(s.skipped())
+                .append(" ✓").append(s.succeeded() - s.unchanged());
+        if (s.unchanged() > 0) {
+            b.append(" =").append(s.unchanged());
+        }
+        b.append(" ✗").append(s.failed()).append(" ↷").append(s.skipped())
                 .append(String.format(Locale.ROOT, " · %.1f/min", s.itemsPerMinute()));
         if (!s.isFinished()) {
             s.eta().ifPresent(eta -> b.append(" · ETA ").append(Durations.clock(eta)));
             if (!s.holdRemaining().isZero()) {
                 b.append(" · rate limited, waiting ").append(Durations.clock(s.holdRemaining()));
+            }
+            if (s.waitingRetries() > 0) {
+                b.append(" · ").append(s.waitingRetries()).append(" waiting to retry");
+                s.nextRetryIn().ifPresent(next -> b.append(" (next in ").append(Durations.clock(next)).append(')'));
             }
         } else {
             b.append(" · ").append(Durations.clock(s.elapsed()));

@@ -36,9 +36,10 @@ final class StatusCommand implements Callable<Integer> {
             return Cli.OK;
         }
         var out = root.out();
-        out.printf(Locale.ROOT, "Batch %s (%s of vault %s): %s, %d/%d processed (%.0f%%): ✓ %d ✗ %d ↷ %d%n", b.id(),
+        out.printf(Locale.ROOT, "Batch %s (%s of vault %s): %s, %d/%d processed (%.0f%%): ✓ %d = %d ✗ %d ↷ %d%n", b.id(),
                 b.operation().wireName(), b.vaultId(), b.status().wireName(), b.processedItems(), b.totalItems(),
-                b.progress(), b.successfulItems(), b.failedItems(), b.skippedItems());
+                b.progress(), b.successfulItems() - b.unchangedItems(), b.unchangedItems(), b.failedItems(),
+                b.skippedItems());
         if (b.errorMessage() != null) {
             out.println("  " + b.errorMessage());
         }

@@ -161,6 +161,29 @@ class ControlTest {
     }
 
     @Test
+    void resumeCannotTakeBackItemsThatARunningBatchTookMeanwhile() {
+        EngineFixture f = new EngineFixture(dir);
+        f.provider.latency(Duration.ofSeconds(1));
+        List<String> ids = f.addItems(3, QualityTier.BRONZE);
+        BatchHandle first = f.start(ids, EngineFixture.options(1));
+        f.loop.advance(Duration.ofMillis(500));
+        first.cancel();
+        f.finish(first);
+        BatchHandle second = f.start(List.of("i1"), EngineFixture.options(1));
+        f.loop.runUntilIdle();
+
+        assertThatThrownBy(() -> f.service.resume(first.batchId(), UnaryOperator.identity()))
+                .isInstanceOf(BatchRequestException.class)
+                .hasMessage("Item i1 is already in running batch " + second.batchId() + "; wait for it, or cancel it first.");
+        assertThat(f.record(first.batchId()).status()).as("left as it was").isEqualTo(BatchStatus.CANCELLED);
+        f.finish(second);
+        assertThat(f.finish(f.service.resume(first.batchId(), UnaryOperator.identity())).status())
+                .isEqualTo(BatchStatus.COMPLETED);
+        assertThat(ids).allSatisfy(id -> assertThat(f.versions(id)).as("versions of %s", id)
+                .isEqualTo(id.equals("i1") ? 2 : 1)); // i1: once by each batch, one after the other
+    }
+
+    @Test
     void resumeKeepsTheBatchsOperation() {
         EngineFixture f = new EngineFixture(dir);
         f.provider.latency(Duration.ofSeconds(1));

@@ -10,8 +10,11 @@ import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.Vault;
 import dev.goldsmith.vault.VaultItem;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** A real SQLite file with one vault, a batch service on virtual time, and a scripted provider. */
+/**
+ * A real SQLite file with one vault, a batch service on virtual time, and a scripted provider. The engine's write
+ * connections can be given a full disk for real ({@link #fillDisk()}: SQLite's {@code max_page_count}).
+ */
 final class EngineFixture {
 
     static final Instant EPOCH = Instant.parse("2026-11-28T09:00:00Z");
@@ -32,7 +38,11 @@ final class EngineFixture {
     final ItemRepository items;
     final BatchService service;
     final BatchStore store;
+    final Clock clock;
     double random = 1.0;
+    private final List<Connection> engineConnections = new ArrayList<>();
+    private boolean diskFull;
+    private Error nextConnectionFails;
 
     EngineFixture(Path dir) {
         this(dir, p -> null);
@@ -40,7 +50,7 @@ final class EngineFixture {
 
     EngineFixture(Path dir, Function<ProviderSettings, dev.goldsmith.ai.Enhancer> enhancers) {
         db = Database.open(dir.resolve("engine.db"));
-        Clock clock = new Clock() {
+        clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
                 return ZoneOffset.UTC;
@@ -64,8 +74,67 @@ final class EngineFixture {
             dev.goldsmith.ai.Enhancer e = enhancers.apply(p);
             return e != null ? e : provider;
         };
-        service = new BatchService(db, factory, env, "test");
+        service = new BatchService(db, factory, env, "test", this::engineConnection);
         store = new BatchStore(db);
+    }
+
+    private Connection engineConnection() {
+        if (nextConnectionFails != null) {
+            Error e = nextConnectionFails;
+            nextConnectionFails = null;
+            throw e;
+        }
+        Connection c = db.connect();
+        engineConnections.add(c);
+        if (diskFull) {
+            limitToCurrentSize(c);
+        }
+        return c;
+    }
+
+    /** From now on the file may not grow by one page on any connection of the engine: SQLite answers SQLITE_FULL. */
+    void fillDisk() {
+        diskFull = true;
+        engineConnections.forEach(EngineFixture::limitToCurrentSize);
+    }
+
+    /** The disk has room again. */
+    void freeDisk() {
+        diskFull = false;
+        for (Connection c : engineConnections) {
+            try {
+                if (!c.isClosed()) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA max_page_count = 1073741823");
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The next connection the engine asks for throws this instead (on the thread that asks: the writer, say). */
+    void failNextConnection(Error e) {
+        nextConnectionFails = e;
+    }
+
+    private static void limitToCurrentSize(Connection c) {
+        try {
+            if (c.isClosed()) {
+                return;
+            }
+            long pages;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA page_count")) {
+                rs.next();
+                pages = rs.getLong(1);
+            }
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA max_page_count = " + pages);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Adds {@code n} items "i0".."i(n-1)" at the given tier. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,8 @@ final class ScriptedEnhancer implements Enhancer {
     private final Map<String, ArrayDeque<Answer>> script = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private Duration defaultLatency = Duration.ZERO;
+    private Function<VaultItem, EnhanceResult> defaultAnswer = this::success;
+    private final Map<String, Error> throwOnCall = new HashMap<>();
     private Usage usage = new Usage(100, 50);
     private int inFlight;
     private int maxInFlight;
@@ -60,6 +63,25 @@ final class ScriptedEnhancer implements Enhancer {
                 status, Optional.ofNullable(retryAfter), Usage.NONE, defaultLatency));
     }
 
+    /** Unscripted calls answer this (after the default latency) instead of a success. */
+    ScriptedEnhancer answerAll(Function<VaultItem, EnhanceResult> value) {
+        defaultAnswer = value;
+        return this;
+    }
+
+    /** The item's next call ends exceptionally with {@code error} after {@code latency}, as a provider bug would. */
+    ScriptedEnhancer failWith(String itemId, Duration latency, Throwable error) {
+        return then(itemId, latency, item -> {
+            throw new CompletionException(error);
+        });
+    }
+
+    /** Asking for the item's next call throws {@code error} at once, on the caller's (the engine loop's) thread. */
+    ScriptedEnhancer throwOnCall(String itemId, Error error) {
+        throwOnCall.put(itemId, error);
+        return this;
+    }
+
     /** A call that never answers unless cancelled. */
     ScriptedEnhancer hang(String itemId) {
         return then(itemId, null, null);
@@ -82,16 +104,29 @@ final class ScriptedEnhancer implements Enhancer {
 
     @Override
     public CompletableFuture<EnhanceResult> enhance(VaultItem item, Operation operation) {
+        Error thrown = throwOnCall.remove(item.id());
+        if (thrown != null) {
+            throw thrown;
+        }
         ArrayDeque<Answer> answers = script.get(item.id());
         Answer answer = answers != null && !answers.isEmpty() ? answers.pollFirst()
-                : new Answer(defaultLatency, this::success);
+                : new Answer(defaultLatency, defaultAnswer);
         CompletableFuture<EnhanceResult> future = new CompletableFuture<>();
         calls.add(new Call(item.id(), loop.elapsed(), future));
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
         future.whenComplete((r, e) -> inFlight--);
         if (answer.latency() != null) {
-            loop.schedule(answer.latency(), () -> future.complete(answer.result().apply(item)));
+            loop.schedule(answer.latency(), () -> {
+                EnhanceResult result;
+                try {
+                    result = answer.result().apply(item);
+                } catch (CompletionException e) {
+                    future.completeExceptionally(e.getCause());
+                    return;
+                }
+                future.complete(result);
+            });
         }
         return future;
     }

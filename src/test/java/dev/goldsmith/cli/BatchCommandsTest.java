@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import mockwebserver3.MockWebServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +20,7 @@ class BatchCommandsTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> STATUS_FIELDS = List.of("batch_operation_id", "vault_id", "operation_type", "status",
-            "total_items", "processed_items", "successful_items", "failed_items", "skipped_items", "progress",
+            "total_items", "processed_items", "successful_items", "failed_items", "skipped_items", "unchanged_items", "progress",
             "is_complete", "error_message", "created_at", "updated_at", "completed_at", "prompt_tokens",
             "completion_tokens");
 
@@ -115,6 +117,37 @@ class BatchCommandsTest {
         assertInvalid(CliRun.run(db, "resume", id), "is completed; only cancelled, interrupted or failed batches");
         assertInvalid(CliRun.run(db, "retry-failed", id), "has no failed items left to retry");
         assertThat(JSON.readTree(CliRun.run(db, "history", "--json").out())).hasSize(1);
+    }
+
+    @Test
+    void anAnswerIdenticalToItsItemIsCountedUnchangedInTheJsonTheLineAndTheSummary() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            ScriptedProviderServer provider = new ScriptedProviderServer();
+            provider.then("u1", ScriptedProviderServer.completion("{\"enhanced_content\": \"Led the [[u1]] rollout\","
+                    + " \"new_tier\": \"silver\", \"suggested_keywords\": [\"delivery\"]}"));
+            server.setDispatcher(provider);
+            server.start();
+            Path file = Files.writeString(dir.resolve("u.json"), """
+                    {"vault": {"id": "u", "name": "Unchanged"},
+                     "items": [{"id": "u1", "type": "power_phrase", "content": "Led the [[u1]] rollout",
+                                "quality_tier": "silver", "keywords": ["delivery"]},
+                               {"id": "u2", "type": "power_phrase", "content": "Helped with [[u2]]", "quality_tier": "bronze"}]}
+                    """, StandardCharsets.UTF_8);
+            assertThat(CliRun.run(db, "import", file.toString()).exitCode()).isZero();
+
+            CliRun run = CliRun.run(db, Map.of("GOLDSMITH_API_KEY", "sk-test-unchanged-0123"), "enhance", "--vault", "u",
+                    "--provider", "openai", "--base-url", server.url("/v1").toString(), "--model", "m");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).contains(" completed: ✓ 1 enhanced, = 1 unchanged, ✗ 0 failed, ↷ 0 skipped of 2 in ");
+            assertThat(run.err()).contains("Completed 2/2 (100%) ✓1 =1 ✗0 ↷0");
+            JsonNode status = JSON.readTree(CliRun.run(db, "history", "--vault", "u", "--json").out()).get(0);
+            assertThat(status.get("unchanged_items").asInt()).isEqualTo(1);
+            assertThat(status.get("successful_items").asInt()).as("unchanged counts as successful too").isEqualTo(2);
+            String id = status.get("batch_operation_id").asText();
+            assertThat(CliRun.run(db, "status", id).out()).contains("✓ 1 = 1 ✗ 0 ↷ 0");
+            assertThat(CliRun.run(db, "history", "--vault", "u").out()).contains("✓1 =1 ✗0 ↷0");
+        }
     }
 
     private static void assertInvalid(CliRun run, String message) {
