@@ -18,13 +18,15 @@ final class EngineOptions {
     @Option(names = "--operation", paramLabel = "enhance|keyword_suggest", description = "What to do with each item.")
     String operation;
 
-    @Option(names = "--provider", paramLabel = "rules|openai", description = "The offline rules engine or an OpenAI-compatible endpoint.")
+    @Option(names = "--provider", paramLabel = "rules|openai", description = "The offline rules engine or an"
+            + " OpenAI-compatible endpoint (--base-url or --model alone mean openai).")
     String provider;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "The endpoint, e.g. https://api.openai.com/v1.")
+    @Option(names = "--base-url", paramLabel = "URL", description = "The endpoint, e.g. https://api.openai.com/v1"
+            + " (means --provider openai).")
     String baseUrl;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "The model name.")
+    @Option(names = "--model", paramLabel = "NAME", description = "The model name (means --provider openai).")
     String model;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most (1-64, default 5).")
@@ -39,7 +41,8 @@ final class EngineOptions {
     @Option(names = "--base-delay-ms", paramLabel = "N", description = "First retry delay in ms (default 1000).")
     Long baseDelayMs;
 
-    @Option(names = "--timeout-ms", paramLabel = "N", description = "Timeout of one request in ms (default 60000).")
+    @Option(names = "--timeout-ms", paramLabel = "N", description = "Timeout of one request in ms, 1 to 3600000"
+            + " (default 60000).")
     Long timeoutMs;
 
     @Option(names = "--max-cost", paramLabel = "USD", description = "Stop dispatching once this much was spent.")
@@ -74,12 +77,25 @@ final class EngineOptions {
         }
     }
 
+    /**
+     * The provider the options ask for. A base URL or a model is only meaningful for an OpenAI-compatible endpoint:
+     * without {@code --provider} either one means {@code openai} (as in {@code provider-check}); with
+     * {@code --provider rules} they are refused — never silently ignored.
+     */
     private ProviderSettings provider(ProviderSettings p) {
-        String name = provider != null ? provider : p.provider();
+        boolean endpointGiven = baseUrl != null || model != null;
+        String name = provider != null ? provider : endpointGiven ? ProviderSettings.OPENAI : p.provider();
         if (!ProviderSettings.RULES.equals(name) && !ProviderSettings.OPENAI.equals(name)) {
             throw new InvalidInputException("--provider must be rules or openai, not '" + name + "'.");
         }
-        boolean switched = provider != null && !provider.equals(p.provider());
+        if (ProviderSettings.RULES.equals(name) && endpointGiven) {
+            String given = baseUrl != null && model != null ? "--base-url and --model are" : baseUrl != null
+                    ? "--base-url is" : "--model is";
+            throw new InvalidInputException(given + " for an OpenAI-compatible endpoint, and --provider rules is the"
+                    + " offline engine: leave " + (baseUrl != null && model != null ? "them" : "it")
+                    + " out, or use --provider openai.");
+        }
+        boolean switched = !name.equals(p.provider());
         String url = baseUrl != null ? baseUrl
                 : switched && ProviderSettings.OPENAI.equals(name) ? ProviderSettings.DEFAULT_BASE_URL : p.baseUrl();
         String m = model != null ? model
@@ -87,7 +103,7 @@ final class EngineOptions {
         if (ProviderSettings.OPENAI.equals(name) && url == null) {
             url = ProviderSettings.DEFAULT_BASE_URL;
         }
-        Duration timeout = timeoutMs != null ? positive("--timeout-ms", timeoutMs) : p.timeout();
+        Duration timeout = timeoutMs != null ? timeout(timeoutMs) : p.timeout();
         return new ProviderSettings(name, url, m, p.apiKey(), p.temperature(), p.maxTokens(), timeout,
                 p.maxConnections(), p.pricing());
     }
@@ -99,9 +115,13 @@ final class EngineOptions {
         return Duration.ofMillis(ms);
     }
 
-    private static Duration positive(String option, long ms) {
-        if (ms <= 0) {
-            throw new InvalidInputException(option + " must be a positive number of milliseconds, not " + ms + ".");
+    /** The longest request timeout: one hour (the provider's limit too). */
+    static final long MAX_TIMEOUT_MS = Duration.ofHours(1).toMillis();
+
+    private static Duration timeout(long ms) {
+        if (ms < 1 || ms > MAX_TIMEOUT_MS) {
+            throw new InvalidInputException("--timeout-ms must be between 1 and " + MAX_TIMEOUT_MS
+                    + " milliseconds (1 hour), not " + ms + ".");
         }
         return Duration.ofMillis(ms);
     }

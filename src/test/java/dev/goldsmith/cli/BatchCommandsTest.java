@@ -150,6 +150,45 @@ class BatchCommandsTest {
         }
     }
 
+    @Test
+    void aBaseUrlOrAModelMeansTheOpenAiProviderAndIsNeverIgnored() throws IOException {
+        try (MockWebServer server = new MockWebServer()) {
+            ScriptedProviderServer provider = new ScriptedProviderServer();
+            server.setDispatcher(provider);
+            server.start();
+            Map<String, String> env = Map.of("GOLDSMITH_API_KEY", "sk-test-implied-0123");
+            String url = server.url("/v1").toString();
+
+            CliRun run = CliRun.run(db, env, "enhance", "--vault", "v1", "--base-url", url, "--model", "m", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(provider.total()).as("both non-gold items went to the server, not the rules engine").isEqualTo(2);
+            assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--model", "gpt-4o"),
+                    "No API key for https://api.openai.com/v1");
+            assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "rules", "--base-url", url),
+                    "--base-url is for an OpenAI-compatible endpoint, and --provider rules is the offline engine:"
+                            + " leave it out, or use --provider openai.");
+            assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "rules", "--model", "m"),
+                    "--model is for an OpenAI-compatible endpoint");
+
+            provider.then("?", ScriptedProviderServer.error(401, "Incorrect API key provided"));
+            CliRun refused = CliRun.run(db, env, "enhance", "--vault", "v1", "--base-url", url, "--model", "m",
+                    "--concurrency", "1", "--json");
+            String id = JSON.readTree(refused.out()).get("batch_operation_id").asText(); // failed, resumable
+            // resume and retry-failed share these options (OldBatchCommand)
+            assertInvalid(CliRun.run(db, "resume", id, "--provider", "rules", "--model", "m"), "--model is for");
+            assertThat(CliRun.run(db, "status", id, "--json").out()).as("nothing changed").contains("\"failed\"");
+        }
+    }
+
+    @Test
+    void aTimeoutOutOfRangeIsRefusedNamingTheOptionAndTheRange() {
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--timeout-ms", "3600001"),
+                "--timeout-ms must be between 1 and 3600000 milliseconds (1 hour), not 3600001.");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--timeout-ms", "0"),
+                "--timeout-ms must be between 1 and 3600000 milliseconds (1 hour), not 0.");
+    }
+
     private static void assertInvalid(CliRun run, String message) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(message);
