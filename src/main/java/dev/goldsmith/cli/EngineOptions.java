@@ -115,8 +115,8 @@ final class EngineOptions {
         return Duration.ofMillis(ms);
     }
 
-    /** The longest request timeout: one hour (the provider's limit too). */
-    static final long MAX_TIMEOUT_MS = Duration.ofHours(1).toMillis();
+    /** The longest request timeout the provider takes. */
+    static final long MAX_TIMEOUT_MS = ProviderSettings.MAX_TIMEOUT.toMillis();
 
     private static Duration timeout(long ms) {
         if (ms < 1 || ms > MAX_TIMEOUT_MS) {
