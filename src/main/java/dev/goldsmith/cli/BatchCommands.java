@@ -78,12 +78,12 @@ final class BatchCommands {
         unsubscribe.run();
         BatchRecord record = root.batches().find(handle.batchId()).orElseThrow();
         if (json) {
-            root.out().println(BatchJson.status(record));
+            CliJson.print(root.out(), BatchJson.status(record));
         } else {
             root.out().println(summary(record, end));
         }
         if (end.errorMessage() != null && end.status() != BatchStatus.COMPLETED) {
-            err.println("goldsmith: " + end.errorMessage());
+            err.println("goldsmith: " + TerminalText.visible(end.errorMessage()));
         }
         root.out().flush();
         exitCode.set(exitCode(record.status()));

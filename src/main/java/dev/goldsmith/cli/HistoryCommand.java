@@ -48,17 +48,18 @@ final class HistoryCommand implements Callable<Integer> {
                 new InvalidInputException("--operation must be enhance or keyword_suggest, not '" + operation + "'."));
         List<BatchRecord> batches = root.batches().history(new HistoryQuery(statuses, op, vault, null, null, null, limit));
         if (json) {
-            root.out().println(BatchJson.history(batches));
+            CliJson.print(root.out(), BatchJson.history(batches));
             return Cli.OK;
         }
         if (batches.isEmpty()) {
             root.out().println("No batches yet.");
         }
         for (BatchRecord b : batches) {
-            root.out().printf(Locale.ROOT, "%s  %-16s %-11s %-15s %5d items  ✓%d =%d ✗%d ↷%d  %s%n", b.id(),
+            root.out().printf(Locale.ROOT, "%s  %-16s %-11s %-15s %5d items  ✓%d =%d ✗%d ↷%d  %s%n",
+                    TerminalText.visible(b.id()),
                     b.createdAt().toString().substring(0, 19).replace('T', ' '), b.status().wireName(),
                     b.operation().wireName(), b.totalItems(), b.successfulItems() - b.unchangedItems(),
-                    b.unchangedItems(), b.failedItems(), b.skippedItems(), b.vaultId());
+                    b.unchangedItems(), b.failedItems(), b.skippedItems(), TerminalText.visible(b.vaultId()));
         }
         return Cli.OK;
     }

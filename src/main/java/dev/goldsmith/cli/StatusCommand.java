@@ -32,21 +32,23 @@ final class StatusCommand implements Callable<Integer> {
                 "No batch with id '" + batchId + "'; run 'goldsmith history' to list them."));
         List<BatchItemRecord> list = items ? root.batches().items(batchId) : List.of();
         if (json) {
-            root.out().println(items ? BatchJson.statusWithItems(b, list) : BatchJson.status(b));
+            CliJson.print(root.out(), items ? BatchJson.statusWithItems(b, list) : BatchJson.status(b));
             return Cli.OK;
         }
         var out = root.out();
-        out.printf(Locale.ROOT, "Batch %s (%s of vault %s): %s, %d/%d processed (%.0f%%): ✓ %d = %d ✗ %d ↷ %d%n", b.id(),
-                b.operation().wireName(), b.vaultId(), b.status().wireName(), b.processedItems(), b.totalItems(),
+        out.printf(Locale.ROOT, "Batch %s (%s of vault %s): %s, %d/%d processed (%.0f%%): ✓ %d = %d ✗ %d ↷ %d%n",
+                TerminalText.visible(b.id()), b.operation().wireName(), TerminalText.visible(b.vaultId()),
+                b.status().wireName(), b.processedItems(), b.totalItems(),
                 b.progress(), b.successfulItems() - b.unchangedItems(), b.unchangedItems(), b.failedItems(),
                 b.skippedItems());
         if (b.errorMessage() != null) {
-            out.println("  " + b.errorMessage());
+            out.println("  " + TerminalText.visible(b.errorMessage()));
         }
         for (BatchItemRecord i : list) {
-            out.printf(Locale.ROOT, "  %-24s %-9s attempts %d%s%s%n", i.itemId(), i.status().wireName(), i.attempts(),
+            out.printf(Locale.ROOT, "  %-24s %-9s attempts %d%s%s%n", TerminalText.visible(i.itemId()),
+                    i.status().wireName(), i.attempts(),
                     i.httpStatus() != null ? "  HTTP " + i.httpStatus() : "",
-                    i.lastError() != null ? "  " + i.lastError() : "");
+                    i.lastError() != null ? "  " + TerminalText.visible(i.lastError()) : "");
         }
         return Cli.OK;
     }

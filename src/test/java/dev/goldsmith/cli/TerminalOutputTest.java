@@ -100,4 +100,33 @@ class TerminalOutputTest {
         assertNoControls(missing.err());
         assertThat(missing.err()).contains("No vault with id 'x\\x1b]0;t\\x07'");
     }
+
+    @Test
+    void batchCommandsShowIdsVisiblyAndTheirJsonStaysExact() throws IOException {
+        String vault = "v-" + ESC + "[31mred";
+        CliRun enhance = CliRun.run(db, "enhance", "--vault", vault, "--json");
+        assertThat(enhance.exitCode()).as(enhance.err()).isZero();
+        assertNoControls(enhance.out().replace("\n", ""));
+        assertNoControls(enhance.err().replace("\r", "").replace("\n", ""));
+        String batch = JSON.readTree(enhance.out()).get("batch_operation_id").asText();
+        assertThat(JSON.readTree(enhance.out()).get("vault_id").asText()).isEqualTo(vault);
+
+        CliRun history = CliRun.run(db, "history");
+        CliRun status = CliRun.run(db, "status", batch, "--items");
+        for (CliRun run : new CliRun[] {history, status}) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertNoControls(run.out());
+            assertThat(run.out()).contains("v-\\x1b[31mred");
+        }
+        assertThat(status.out()).contains("pp-\\x1b[1A");
+
+        CliRun historyJson = CliRun.run(db, "history", "--json");
+        CliRun statusJson = CliRun.run(db, "status", batch, "--items", "--json");
+        for (CliRun run : new CliRun[] {historyJson, statusJson}) {
+            assertThat(run.exitCode()).isZero();
+            assertNoControls(run.out().replace("\n", ""));
+        }
+        assertThat(JSON.readTree(historyJson.out()).get(0).get("vault_id").asText()).isEqualTo(vault);
+        assertThat(JSON.readTree(statusJson.out()).get("items").get(0).get("item_id").asText()).isEqualTo("pp-" + ESC + "[1A");
+    }
 }
