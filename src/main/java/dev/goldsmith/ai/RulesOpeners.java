@@ -148,7 +148,9 @@ final class RulesOpeners {
         String w = word.group();
         String after = rest.substring(word.end());
         if (afterTo) {
-            return ActionVerbs.byBase(w).map(v -> ActionVerbs.capitalise(v.past()) + after).orElse(null);
+            // "Helped to shape X" did not shape X alone: the claim stays a contribution
+            return ActionVerbs.byBase(w).map(v -> role == Role.HELPED ? "Contributed to " + v.gerund() + after
+                    : ActionVerbs.capitalise(v.past()) + after).orElse(null);
         }
         Optional<Verb> gerund = ActionVerbs.byGerund(w);
         if (gerund.isPresent()) {
@@ -198,7 +200,7 @@ final class RulesOpeners {
     }
 
     /**
-     * "Helped reduce stock-outs" → "Reduced stock-outs"; "Helped the product team with X" → "Supported the product
+     * "Helped reduce stock-outs" → "Contributed to reducing stock-outs" (helping is not doing it alone); "Helped the product team with X" → "Supported the product
      * team with X"; "Helped colleagues get better at X" → "Coached colleagues to get better at X".
      */
     private static String helped(String sentence) {
@@ -211,7 +213,7 @@ final class RulesOpeners {
         if (word.lookingAt()) {
             Optional<Verb> base = ActionVerbs.byBase(word.group());
             if (base.isPresent()) {
-                return ActionVerbs.capitalise(base.get().past()) + rest.substring(word.end());
+                return "Contributed to " + base.get().gerund() + rest.substring(word.end());
             }
         }
         String[] words = rest.split(" ", -1);

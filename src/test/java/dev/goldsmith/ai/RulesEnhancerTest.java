@@ -31,7 +31,7 @@ class RulesEnhancerTest {
             POWER_PHRASE       | Tasked with the customer portal                              | Owned the customer portal
             POWER_PHRASE       | Helped with the migration to PostgreSQL                      | Supported the migration to PostgreSQL
             POWER_PHRASE       | Helped with the new billing platform                         | Co-developed the new billing platform
-            POWER_PHRASE       | helped to reduce costs by 15% in order to meet targets       | Reduced costs by 15% to meet targets
+            POWER_PHRASE       | helped to reduce costs by 15% in order to meet targets       | Contributed to reducing costs by 15% to meet targets
             POWER_PHRASE       | Assisted in organizing volunteer events for 200 guests       | Organized volunteer events for 200 guests
             POWER_PHRASE       | I was involved in various projects using Python and SQL.     | Contributed to projects using Python and SQL.
             POWER_PHRASE       | Worked on the new website. It was very good and basically doubled sign-ups. | Developed the new website. It was good and doubled sign-ups.
@@ -46,7 +46,7 @@ class RulesEnhancerTest {
             POWER_PHRASE       | Responsible for onboarding, e.g. training new staff.         | Managed onboarding, e.g. training new staff.
             POWER_PHRASE       | Was responsible for ensuring compliance with GDPR            | Ensured compliance with GDPR
             POWER_PHRASE       | Responsible for marketing campaigns in 4 regions             | Managed marketing campaigns in 4 regions
-            POWER_PHRASE       | Helped to shape the product strategy                          | Shaped the product strategy
+            POWER_PHRASE       | Helped to shape the product strategy                          | Contributed to shaping the product strategy
             TRANSFERABLE_SKILL | Able to work under pressure.                                 | Works under pressure.
             HIDDEN_COMPETENCY  | Enjoys fixing broken processes.                              | Fixes broken processes.
             """)
@@ -86,9 +86,9 @@ class RulesEnhancerTest {
 
     @Test
     void silverBecomesGoldOnlyWhenTheTextStatesAMeasuredResult() {
-        Success measured = rules.apply(item("Helped to cut release time from 10 to 4 days.", QualityTier.SILVER),
+        Success measured = rules.apply(item("Was responsible for cutting release time from 10 to 4 days.", QualityTier.SILVER),
                 Operation.ENHANCE);
-        Success unmeasured = rules.apply(item("Helped to cut release time.", QualityTier.SILVER), Operation.ENHANCE);
+        Success unmeasured = rules.apply(item("Was responsible for cutting release time.", QualityTier.SILVER), Operation.ENHANCE);
 
         assertThat(measured.content()).isEqualTo("Cut release time by 60% (from 10 to 4 days).");
         assertThat(measured.newTier()).isEqualTo(QualityTier.GOLD);

@@ -35,7 +35,7 @@ class TextRewriterTest {
             Duties included answering phones and scheduling appointments. | Answered phones and scheduled appointments.
             My responsibilities included payroll and invoicing.         | Managed payroll and invoicing.
             Was able to reduce churn by a third.                        | Reduced churn by a third.
-            Helped reduce stock-outs by working with the demand planners. | Reduced stock-outs by working with the demand planners.
+            Helped reduce stock-outs by working with the demand planners. | Contributed to reducing stock-outs by working with the demand planners.
             Helped the product team with user research.                 | Supported the product team with user research.
             Helped colleagues get better at Excel.                      | Coached colleagues to get better at Excel.
             Helped customers resolve billing issues over the phone.     | Enabled customers to resolve billing issues over the phone.
