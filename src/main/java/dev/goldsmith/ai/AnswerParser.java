@@ -38,7 +38,10 @@ public final class AnswerParser {
     public ModelAnswer parse(String text, VaultItem item, Operation operation) throws RejectedAnswerException {
         JsonNode json = extractObject(text)
                 .orElseThrow(() -> new RejectedAnswerException("it contains no JSON object."));
-        return operation == Operation.ENHANCE ? enhance(json, item) : keywordSuggest(json);
+        return switch (operation) {
+            case ENHANCE -> enhance(json, item);
+            case KEYWORD_SUGGEST -> keywordSuggest(json);
+        };
     }
 
     /** The first JSON object in {@code text}: the whole text, a fenced block, or the first parseable '{'. */

@@ -24,14 +24,23 @@ public final class BaseUrls {
      * @throws IllegalArgumentException with one sentence naming the URL and what would be accepted
      */
     public static HttpUrl require(String baseUrl) {
+        return require(baseUrl, ProviderSettings.DEFAULT_BASE_URL);
+    }
+
+    /**
+     * Parses and checks {@code baseUrl}, naming {@code example} as one that would do.
+     *
+     * @throws IllegalArgumentException with one sentence naming the URL and what would be accepted
+     */
+    public static HttpUrl require(String baseUrl, String example) {
         if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("The base URL is empty: give one such as " + ProviderSettings.DEFAULT_BASE_URL + ".");
+            throw new IllegalArgumentException("The base URL is empty: give one such as " + example + ".");
         }
         String trimmed = baseUrl.strip();
         HttpUrl url = HttpUrl.parse(trimmed);
         if (url == null) {
             throw new IllegalArgumentException("The base URL '" + trimmed
-                    + "' is not a valid http or https URL (for example " + ProviderSettings.DEFAULT_BASE_URL + ").");
+                    + "' is not a valid http or https URL (for example " + example + ").");
         }
         if (!url.username().isEmpty() || !url.password().isEmpty()) {
             // never echo it: the "password" may well be an API key

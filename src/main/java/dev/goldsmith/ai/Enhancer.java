@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Enhancer extends AutoCloseable {
 
-    /** "rules" or "openai": recorded with every outcome and batch. */
+    /** The provider's {@link ProviderKind#id()} ("rules", "openai", "azure", "anthropic"): recorded with every outcome and batch. */
     String providerName();
 
     /** The model name, or a short description for providers without one. */

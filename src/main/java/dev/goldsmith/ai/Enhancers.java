@@ -1,26 +1,20 @@
 package dev.goldsmith.ai;
 
-import java.util.Locale;
-
-/** Builds the {@link Enhancer} a {@link ProviderSettings} asks for. */
+/** Builds the {@link Enhancer} a {@link ProviderSettings} asks for: its {@link ProviderKind} does. */
 public final class Enhancers {
 
     private Enhancers() {
     }
 
     /**
-     * {@code rules} → {@link RulesEnhancer}; {@code openai} → {@link OpenAiEnhancer}.
+     * {@code rules} → {@link RulesEnhancer}; {@code openai}, {@code azure} → {@link OpenAiEnhancer};
+     * {@code anthropic} → {@link AnthropicEnhancer}.
      *
-     * @throws IllegalArgumentException for an unknown provider, or an {@code openai} base URL that is invalid or
-     *                                  plain http to a host that is not loopback (one sentence, no key)
+     * @throws IllegalArgumentException for an unknown provider, or settings it cannot run with (a base URL that is
+     *                                  invalid or plain http to a host that is not loopback, an empty model, a missing
+     *                                  Azure deployment: one sentence, no key)
      */
     public static Enhancer create(ProviderSettings settings) {
-        String provider = settings.provider().strip().toLowerCase(Locale.ROOT);
-        return switch (provider) {
-            case ProviderSettings.RULES -> new RulesEnhancer();
-            case ProviderSettings.OPENAI -> new OpenAiEnhancer(settings);
-            default -> throw new IllegalArgumentException("The provider '" + settings.provider()
-                    + "' is not one of rules, openai.");
-        };
+        return ProviderKind.require(settings.provider()).create(settings);
     }
 }

@@ -16,58 +16,74 @@ import okhttp3.HttpUrl;
  * Classifies what went wrong with one call (DESIGN §4, §5): {@code UNREACHABLE} for a server that cannot be reached
  * (refused, unknown host, TLS); {@code RETRYABLE} for other connection errors, timeouts,
  * 408, 409, 425, 5xx and rejected answers; {@code RATE_LIMITED} for 429 with the wait asked for;
- * {@code FATAL} for 401, 403 and a model that does not exist (404, or the code {@code model_not_found});
- * {@code PERMANENT} for any other 4xx or an unexpected status; a provider's {@code x-should-retry} overrides the
- * status (but never un-stops a fatal one). Every message is one sentence without the key.
+ * {@code FATAL} for 401, 403, a model that does not exist (404, or the code {@code model_not_found}) and an account
+ * out of credit; {@code PERMANENT} for any other 4xx or an unexpected status. An error code that says more than the
+ * status (Anthropic's {@code error.type}: {@code overloaded_error}, {@code authentication_error}, …) decides over it;
+ * a provider's {@code x-should-retry} overrides both (but never un-stops a fatal one). Every message is one sentence
+ * without the key.
  */
 final class Failures {
 
     private final Redactor redactor;
-    private final String model;
+    private final String subject;
+    private final String keyVariables;
 
-    Failures(Redactor redactor, String model) {
+    /**
+     * @param subject      what a 404 says does not exist: "Model 'gpt-4o-mini'", "Deployment 'prod'"
+     * @param keyVariables where the key comes from, for a refused key: GOLDSMITH_API_KEY, ANTHROPIC_API_KEY
+     */
+    Failures(Redactor redactor, String subject, java.util.List<String> keyVariables) {
         this.redactor = redactor;
-        this.model = model;
+        this.subject = subject;
+        this.keyVariables = keyVariables.isEmpty() ? ApiKeys.GOLDSMITH_API_KEY : String.join(" or ", keyVariables);
     }
 
     /**
-     * An answer with a status other than 2xx. {@code shouldRetry} is the provider's {@code x-should-retry}, which
-     * decides over the status code as it does in the official SDKs: {@code true} makes any status retryable (a 429
-     * stays rate limited), {@code false} makes the item fail at once ({@code PERMANENT}) even for a 429 or a 5xx.
-     * What stops the batch — 401, 403, a model that does not exist, an account out of credit — stops it whatever the
-     * header says: retrying cannot mend it.
+     * An answer with a status other than 2xx. What the error's code means ({@link ProviderError#category}, e.g.
+     * Anthropic's {@code error.type}) decides over the status; else the status does. {@code shouldRetry} is the
+     * provider's {@code x-should-retry}, which decides over both as it does in the official SDKs: {@code true} makes
+     * an answer retryable (a 429 stays rate limited), {@code false} makes the item fail at once ({@code PERMANENT})
+     * even for a 429 or a 5xx. What stops the batch — a refused key, no access, a model that does not exist, an
+     * account out of credit — stops it whatever the header says: retrying cannot mend it.
      */
     Failure forStatus(int status, ProviderError error, Optional<Duration> retryAfter, Optional<Boolean> shouldRetry,
                       boolean hasKey, Duration latency) {
         String says = error.suffix();
-        if (error.isModelNotFound() || status == 404) {
-            return failure(FailureKind.FATAL, "Model '" + model + "' does not exist on this server (" + status + ")"
+        ProviderError.Category category = error.category();
+        if (category == ProviderError.Category.MODEL_NOT_FOUND || status == 404) {
+            return failure(FailureKind.FATAL, subject + " does not exist on this server (" + status + ")"
                     + (says.isEmpty() ? "; check the model name and the base URL" : says) + ".", status, latency);
         }
-        if (status == 401) {
+        if (category == ProviderError.Category.AUTHENTICATION || status == 401) {
             return failure(FailureKind.FATAL, hasKey
-                    ? "The API key was refused (401); check GOLDSMITH_API_KEY or OPENAI_API_KEY."
-                    : "The server requires an API key (401) and none is set; set GOLDSMITH_API_KEY.", status, latency);
-        }
-        if (status == 403) {
-            return failure(FailureKind.FATAL, "Access was denied (403)" + says + ".", status, latency);
-        }
-        if (status == 429 && "insufficient_quota".equals(error.code())) {
-            // OpenAI's "out of credit" comes as a 429, but waiting will not help: stop the batch.
-            return failure(FailureKind.FATAL, "The account is out of credit (429 insufficient_quota)" + says + ".",
+                    ? "The API key was refused (" + status + "); check " + keyVariables + "."
+                    : "The server requires an API key (" + status + ") and none is set; set " + keyVariables + ".",
                     status, latency);
         }
+        if (category == ProviderError.Category.PERMISSION || status == 403) {
+            return failure(FailureKind.FATAL, "Access was denied (" + status + ")" + says + ".", status, latency);
+        }
+        if (category == ProviderError.Category.NO_CREDIT) {
+            // OpenAI's "out of credit" comes as a 429 and Anthropic's as a 402, but waiting will not help: stop the batch.
+            return failure(FailureKind.FATAL, "The account is out of credit (" + status + " " + error.code() + ")" + says
+                    + ".", status, latency);
+        }
         if (shouldRetry.isPresent() && !shouldRetry.get()) {
-            String what = status == 429 ? "The provider is limiting the request rate (429)" : "The server answered " + status;
+            String what = status == 429 || category == ProviderError.Category.RATE_LIMITED
+                    ? "The provider is limiting the request rate (" + status + ")" : "The server answered " + status;
             return failure(FailureKind.PERMANENT, what + " and said not to retry (x-should-retry: false)" + says + ".",
                     status, latency);
         }
-        if (status == 429) {
+        if (category == ProviderError.Category.RATE_LIMITED || status == 429) {
             String wait = retryAfter.map(d -> "; it asked to wait " + human(d)).orElse("");
-            return new Failure(FailureKind.RATE_LIMITED, scrub("The provider is limiting the request rate (429)" + wait
-                    + says + "."), status, retryAfter, Usage.NONE, latency);
+            return new Failure(FailureKind.RATE_LIMITED, scrub("The provider is limiting the request rate (" + status + ")"
+                    + wait + says + "."), status, retryAfter, Usage.NONE, latency);
         }
-        if (status == 408 || status == 409 || status == 425 || status >= 500) {
+        if (category == ProviderError.Category.INVALID && shouldRetry.isEmpty()) {
+            return failure(FailureKind.PERMANENT, "The provider refused the request (" + status + ")" + says + ".",
+                    status, latency);
+        }
+        if (category == ProviderError.Category.SERVER || status == 408 || status == 409 || status == 425 || status >= 500) {
             return new Failure(FailureKind.RETRYABLE, scrub("The server answered " + status + says + "."), status,
                     retryAfter, Usage.NONE, latency);
         }

@@ -11,8 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The prompts, kept as resources under {@code dev/goldsmith/ai/prompts/} ({@code <operation>.system.txt} and
- * {@code <operation>.user.txt}) with {@code {placeholder}} fields: {@code type}, {@code current_tier},
+ * The prompts, kept as resources under {@code dev/goldsmith/ai/prompts/} (each operation names its own two,
+ * {@link Operation#promptResource}: {@code <operation>.system.txt} and {@code <operation>.user.txt}) with
+ * {@code {placeholder}} fields: {@code type}, {@code current_tier},
  * {@code next_tier}, {@code content}, {@code keywords}. Substitution is one pass over the template, so braces
  * in an item's text are inserted as they are and never expanded.
  */
@@ -26,6 +27,21 @@ public final class Prompts {
     public record Messages(String system, String user) {
     }
 
+    /** The two templates of an operation. */
+    enum Part {
+        SYSTEM("system"), USER("user");
+
+        private final String suffix;
+
+        Part(String suffix) {
+            this.suffix = suffix;
+        }
+
+        String suffix() {
+            return suffix;
+        }
+    }
+
     private Prompts() {
     }
 
@@ -36,8 +52,8 @@ public final class Prompts {
                 "next_tier", item.tier().next().wireName(),
                 "content", item.content(),
                 "keywords", item.keywords().isEmpty() ? "(none)" : String.join(", ", item.keywords()));
-        String name = operation.wireName();
-        return new Messages(render(template(name + ".system.txt"), values), render(template(name + ".user.txt"), values));
+        return new Messages(render(template(operation.promptResource(Part.SYSTEM)), values),
+                render(template(operation.promptResource(Part.USER)), values));
     }
 
     /** Replaces each {@code {name}} that {@code values} knows; other braces are left alone. */
@@ -56,8 +72,8 @@ public final class Prompts {
         return TEMPLATES.computeIfAbsent(name, Prompts::load);
     }
 
-    static String load(String name) {
-        String path = "prompts/" + name;
+    /** The template at {@code path}, relative to this package. */
+    static String load(String path) {
         try (InputStream in = Prompts.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("The prompt resource " + path + " is missing from the build.");

@@ -2,24 +2,36 @@ package dev.goldsmith.ai;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Everything needed to build an {@link Enhancer}. The API key is held here but never printed:
  * {@link #toString()} masks it.
  *
- * @param provider     "rules" or "openai"
- * @param baseUrl      e.g. {@code https://api.openai.com/v1}
- * @param apiKey       may be {@code null} (rules provider, or a local server without auth)
+ * @param provider       a {@link ProviderKind} id: "rules", "openai", "azure" or "anthropic" ({@link #kind()})
+ * @param baseUrl        e.g. {@code https://api.openai.com/v1}; {@code null} for the kind's default
+ * @param model          the model; for Azure the underlying model (for token counts and history), or {@code null}
+ *                       to take the deployment's name
+ * @param apiKey         may be {@code null} (rules provider, or a local server without auth)
  * @param maxConnections the connection pool size: the batch concurrency
+ * @param deployment     Azure only: the deployment name in the URL; {@code null} elsewhere
+ * @param apiVersion     Azure only: the {@code api-version} query parameter ({@link #DEFAULT_API_VERSION} when not
+ *                       given)
  */
 public record ProviderSettings(String provider, String baseUrl, String model, String apiKey,
                                double temperature, int maxTokens, Duration timeout, int maxConnections,
-                               Pricing pricing) {
+                               Pricing pricing, String deployment, String apiVersion) {
 
+    /** {@link ProviderKind#RULES}'s id, for callers outside {@code ai} that still hold the provider as a string. */
     public static final String RULES = "rules";
+    /** {@link ProviderKind#OPENAI}'s id, for callers outside {@code ai} that still hold the provider as a string. */
     public static final String OPENAI = "openai";
+    /** The {@code openai} provider's default base URL ({@link ProviderKind#defaultBaseUrl()} of {@code OPENAI}). */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+    /** The {@code openai} provider's default model. */
     public static final String DEFAULT_MODEL = "gpt-4o-mini";
+    /** The Azure OpenAI {@code api-version} used when none is given: the GA version with structured outputs. */
+    public static final String DEFAULT_API_VERSION = "2024-10-21";
     /** The longest request timeout: what the HTTP client can take, and more than any answer needs. */
     public static final Duration MAX_TIMEOUT = Duration.ofHours(1);
     /** The shortest request timeout: the HTTP client counts in milliseconds. */
@@ -29,19 +41,73 @@ public record ProviderSettings(String provider, String baseUrl, String model, St
         Objects.requireNonNull(provider, "provider");
         Objects.requireNonNull(timeout, "timeout");
         pricing = pricing == null ? Pricing.FREE : pricing;
+        deployment = deployment == null || deployment.isBlank() ? null : deployment.strip();
+        apiVersion = apiVersion == null || apiVersion.isBlank() ? DEFAULT_API_VERSION : apiVersion.strip();
+    }
+
+    /** Settings without an Azure deployment (and the default api-version). */
+    public ProviderSettings(String provider, String baseUrl, String model, String apiKey, double temperature,
+                            int maxTokens, Duration timeout, int maxConnections, Pricing pricing) {
+        this(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections, pricing, null, null);
     }
 
     /** The offline rules provider with defaults. */
     public static ProviderSettings rules() {
-        return new ProviderSettings(RULES, null, "rules", null, 0.7, 500, Duration.ofSeconds(60), 5, Pricing.FREE);
+        return new ProviderSettings(ProviderKind.RULES.id(), null, "rules", null, 0.7, 500, Duration.ofSeconds(60), 5,
+                Pricing.FREE);
+    }
+
+    /**
+     * A provider with its defaults: its default base URL and model (none for Azure, whose resource and deployment
+     * are the user's own), temperature 0.7, {@code max_tokens} 500, a 60 s timeout, 5 connections, free.
+     */
+    public static ProviderSettings defaults(ProviderKind kind) {
+        return new ProviderSettings(kind.id(), kind.defaultBaseUrl().orElse(null), kind.defaultModel().orElse(null), null,
+                0.7, 500, Duration.ofSeconds(60), 5, Pricing.FREE);
+    }
+
+    /** The provider these settings name; empty for an unknown id. */
+    public Optional<ProviderKind> kind() {
+        return ProviderKind.of(this);
+    }
+
+    /**
+     * These settings with the kind's defaults filled in where nothing is set: the base URL and the model (the one
+     * rule "an openai provider without a base URL talks to api.openai.com" lives here). Unknown kinds are left alone.
+     */
+    public ProviderSettings withDefaultsFilledIn() {
+        return kind().map(k -> new ProviderSettings(k.id(),
+                baseUrl == null || baseUrl.isBlank() ? k.defaultBaseUrl().orElse(null) : baseUrl,
+                model == null || model.isBlank() ? k.defaultModel().orElse(null) : model,
+                apiKey, temperature, maxTokens, timeout, maxConnections, pricing, deployment, apiVersion)).orElse(this);
     }
 
     public ProviderSettings withApiKey(String key) {
-        return new ProviderSettings(provider, baseUrl, model, key, temperature, maxTokens, timeout, maxConnections, pricing);
+        return new ProviderSettings(provider, baseUrl, model, key, temperature, maxTokens, timeout, maxConnections,
+                pricing, deployment, apiVersion);
     }
 
     public ProviderSettings withMaxConnections(int connections) {
-        return new ProviderSettings(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, connections, pricing);
+        return new ProviderSettings(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, connections,
+                pricing, deployment, apiVersion);
+    }
+
+    /** The same settings for {@code kind} (its id as it is written). */
+    public ProviderSettings withProvider(ProviderKind kind) {
+        return new ProviderSettings(kind.id(), baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
+                pricing, deployment, apiVersion);
+    }
+
+    /** Azure: the deployment the calls go to. */
+    public ProviderSettings withDeployment(String value) {
+        return new ProviderSettings(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
+                pricing, value, apiVersion);
+    }
+
+    /** Azure: the {@code api-version}; {@code null} or blank for {@link #DEFAULT_API_VERSION}. */
+    public ProviderSettings withApiVersion(String value) {
+        return new ProviderSettings(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
+                pricing, deployment, value);
     }
 
     /**
@@ -77,6 +143,7 @@ public record ProviderSettings(String provider, String baseUrl, String model, St
         return "ProviderSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model
                 + ", apiKey=" + (hasApiKey() ? "****" : "none") + ", temperature=" + temperature
                 + ", maxTokens=" + maxTokens + ", timeout=" + timeout + ", maxConnections=" + maxConnections
-                + ", pricing=" + pricing + "]";
+                + ", pricing=" + pricing + (deployment == null ? "" : ", deployment=" + deployment)
+                + (kind().filter(ProviderKind::usesDeployment).isPresent() ? ", apiVersion=" + apiVersion : "") + "]";
     }
 }

@@ -55,7 +55,7 @@ public final class RulesEnhancer implements Enhancer {
 
     @Override
     public String providerName() {
-        return ProviderSettings.RULES;
+        return ProviderKind.RULES.id();
     }
 
     @Override
@@ -73,18 +73,17 @@ public final class RulesEnhancer implements Enhancer {
     /** The result for one item, computed on the calling thread. */
     public Success apply(VaultItem item, Operation operation) {
         long started = System.nanoTime();
-        Success result;
-        if (operation == Operation.KEYWORD_SUGGEST) {
-            result = success(null, null, keywords(item, item.content()), item, started);
-        } else {
-            TextRewriter.Rewrite rewrite = TextRewriter.rewrite(item.content(), item.type());
-            result = success(rewrite.text(), tier(item.tier(), rewrite), keywords(item, rewrite.text()), item, started);
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("item {}: {}", item.id(), rewrite.changed() ? String.join("; ", rewrite.descriptions())
-                        : "nothing to improve");
+        return switch (operation) {
+            case KEYWORD_SUGGEST -> success(null, null, keywords(item, item.content()), item, started);
+            case ENHANCE -> {
+                TextRewriter.Rewrite rewrite = TextRewriter.rewrite(item.content(), item.type());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("item {}: {}", item.id(), rewrite.changed() ? String.join("; ", rewrite.descriptions())
+                            : "nothing to improve");
+                }
+                yield success(rewrite.text(), tier(item.tier(), rewrite), keywords(item, rewrite.text()), item, started);
             }
-        }
-        return result;
+        };
     }
 
     /**

@@ -58,6 +58,11 @@ final class TokenCounter {
         return new TokenCounter(encodingFor(model).orElse(null));
     }
 
+    /** About four characters a token, whatever the model: for providers whose tokenizer is not public (Anthropic). */
+    static TokenCounter approximate() {
+        return new TokenCounter(null);
+    }
+
     /**
      * Starts loading this counter's tokenizer table in the background (0.2–2 s on a busy machine, once per process),
      * so that the first count — at a batch's first dispatch — does not wait for it. A count made before the load

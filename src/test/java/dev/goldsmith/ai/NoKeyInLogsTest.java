@@ -1,6 +1,7 @@
 package dev.goldsmith.ai;
 
 import static dev.goldsmith.ai.TestData.KEY;
+import static dev.goldsmith.ai.TestData.anthropicError;
 import static dev.goldsmith.ai.TestData.completion;
 import static dev.goldsmith.ai.TestData.enhanceAnswer;
 import static dev.goldsmith.ai.TestData.error;
@@ -20,10 +21,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 /** The API key never reaches a log line or a failure message, on any path. */
@@ -103,6 +107,81 @@ class NoKeyInLogsTest {
         assertThat(messages.get(7)).isEqualTo("The provider refused the request (400): Bad request for key ending [redacted] and holding[redacted].");
         messages.forEach(NoKeyInLogsTest::assertNoPartOfTheKey);
         assertThat(appender.list).isNotEmpty();
+        for (ILoggingEvent event : appender.list) {
+            assertNoPartOfTheKey(event.getFormattedMessage()
+                    + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())));
+        }
+    }
+
+    /** The answers a provider of {@code kind} could give that echo the key, or parts of it, in its own format. */
+    private static List<MockResponse> echoes(ProviderKind kind) {
+        String end = KEY.substring(KEY.length() - 12);
+        String middle = KEY.substring(5, 17);
+        List<MockResponse> out = new ArrayList<>();
+        switch (kind) {
+            case ANTHROPIC -> {
+                out.add(TestData.message(enhanceAnswer("Better with " + KEY + " echoed.", "silver")));
+                out.add(TestData.message(enhanceAnswer("Better.", "silver", "key " + end)));
+                out.add(anthropicError(401, "authentication_error", "invalid x-api-key " + KEY));
+                out.add(anthropicError(403, "permission_error", "Key " + middle + " may not use this model"));
+                out.add(anthropicError(400, "invalid_request_error", "Bad request for key ending " + end));
+                out.add(anthropicError(429, "rate_limit_error", "Slow down, " + KEY).newBuilder()
+                        .addHeader("retry-after", "1").build());
+                out.add(anthropicError(529, "overloaded_error", "Overloaded " + middle + end));
+                out.add(TestData.message("not json " + KEY));
+            }
+            case OPENAI, AZURE -> {
+                out.add(completion(enhanceAnswer("Better with " + KEY + " echoed.", "silver")));
+                out.add(completion(enhanceAnswer("Better.", "silver", "key " + end)));
+                out.add(error(401, "Access denied due to invalid subscription key " + KEY + ".", "401"));
+                out.add(error(403, "Key " + middle + " may not use this deployment", null));
+                out.add(error(400, "Bad request for key ending " + end, null));
+                out.add(error(429, "Slow down, " + KEY, null).newBuilder().addHeader("Retry-After", "1").build());
+                out.add(error(500, "Oops " + middle + end, null));
+                out.add(completion("not json " + KEY));
+            }
+            case RULES -> {
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ProviderKind.class, names = {"OPENAI", "AZURE", "ANTHROPIC"})
+    void everyProviderSendsTheKeyOnlyInItsHeaderAndNeverLogsOrReportsIt(ProviderKind kind) throws Exception {
+        ProviderSettings settings = switch (kind) {
+            case AZURE -> TestData.azure(server, KEY);
+            case ANTHROPIC -> TestData.anthropic(server, KEY);
+            case OPENAI, RULES -> settings(server, KEY, java.time.Duration.ofSeconds(10));
+        };
+        List<MockResponse> answers = echoes(kind);
+        answers.forEach(server::enqueue);
+        List<String> messages = new ArrayList<>();
+        try (Enhancer enhancer = Enhancers.create(settings)) {
+            for (int i = 0; i < answers.size(); i++) {
+                EnhanceResult r = enhancer.enhance(item("Text.", QualityTier.BRONZE), Operation.ENHANCE).get(15, TimeUnit.SECONDS);
+                assertThat(r).as("answer %d", i).isInstanceOf(EnhanceResult.Failure.class);
+                messages.add(((EnhanceResult.Failure) r).message());
+            }
+        }
+        server.enqueue(answers.get(2));
+        ProviderCheck.check(settings);
+
+        String header = kind.keyHeader().header().orElseThrow();
+        for (int i = 0; i <= answers.size(); i++) {
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(request.getHeaders().get(header)).endsWith(KEY);
+            for (String name : request.getHeaders().names()) {
+                if (!name.equalsIgnoreCase(header)) {
+                    assertNoPartOfTheKey(request.getHeaders().get(name));
+                }
+            }
+            assertNoPartOfTheKey(request.getUrl().toString());
+            assertNoPartOfTheKey(request.getBody().utf8());
+        }
+        assertThat(messages.subList(0, 2)).allMatch(m -> m.equals("The model's answer was rejected: it contains part of the API key."));
+        assertThat(messages.get(2)).startsWith("The API key was refused (401); check GOLDSMITH_API_KEY or ");
+        messages.forEach(NoKeyInLogsTest::assertNoPartOfTheKey);
         for (ILoggingEvent event : appender.list) {
             assertNoPartOfTheKey(event.getFormattedMessage()
                     + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy())));

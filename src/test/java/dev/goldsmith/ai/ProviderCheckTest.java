@@ -39,7 +39,36 @@ class ProviderCheckTest {
     }
 
     @Test
-    void aServerWithoutJsonModeIsStillOkAndSaysSo() {
+    void theCheckAsksForTheEnhanceAnswersSchemaAsABatchWould() throws Exception {
+        server.enqueue(completion("{\"ok\": true}"));
+
+        assertThat(ProviderCheck.check(settings(server)).message()).matches("OK: model gpt-test answered in \\d+ ms\\.");
+
+        JsonNode body = JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
+        assertThat(body.at("/response_format/type").asText()).isEqualTo("json_schema");
+        assertThat(body.at("/response_format/json_schema/schema")).isEqualTo(Operation.ENHANCE.answerSchema());
+    }
+
+    @Test
+    void aServerWithoutStructuredOutputsButWithJsonModeIsOkAndSaysSo() throws Exception {
+        server.enqueue(error(400, "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this"
+                + " model.", null));
+        server.enqueue(completion("{\"ok\": true}"));
+
+        ProviderCheckResult result = ProviderCheck.check(settings(server, null, Duration.ofSeconds(5)));
+
+        assertThat(result.ok()).isTrue();
+        assertThat(result.message()).endsWith(" ms (with JSON mode: this server does not take a JSON schema, structured outputs).");
+        assertThat(JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).at("/response_format/type")
+                .asText()).isEqualTo("json_schema");
+        assertThat(JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).at("/response_format/type")
+                .asText()).isEqualTo("json_object");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aServerWithoutJsonModeIsStillOkAndSaysSo() throws Exception {
+        server.enqueue(TestData.json(400, "{\"error\":\"'response_format.type' must be 'json_object' or 'text'\"}"));
         server.enqueue(TestData.json(400, "{\"error\":\"'response_format.type' must be 'json_schema' or 'text'\"}"));
         server.enqueue(completion("ok"));
 
@@ -47,7 +76,20 @@ class ProviderCheckTest {
 
         assertThat(result.ok()).isTrue();
         assertThat(result.message()).endsWith("(without JSON mode, which this server does not support).");
-        assertThat(server.getRequestCount()).isEqualTo(2);
+        server.takeRequest(5, TimeUnit.SECONDS);
+        server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(JSON.readTree(server.takeRequest(5, TimeUnit.SECONDS).getBody().utf8()).has("response_format")).isFalse();
+        assertThat(server.getRequestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownProviderIsNamedWithoutAnyRequest() {
+        ProviderSettings unknown = new ProviderSettings("claude", server.url("/v1").toString(), "m", null, 0.7, 5,
+                Duration.ofSeconds(5), 1, null);
+
+        assertThat(ProviderCheck.check(unknown).message())
+                .isEqualTo("The provider 'claude' is not one of rules, openai, azure, anthropic.");
+        assertThat(server.getRequestCount()).isZero();
     }
 
     @Test

@@ -36,6 +36,42 @@ final class TestData {
         return settings(server, KEY, Duration.ofSeconds(10));
     }
 
+    /** Azure OpenAI on the loopback server: the "resource" is the server's root, deployment {@code prod-4o}. */
+    static ProviderSettings azure(MockWebServer server, String key) {
+        return new ProviderSettings(ProviderKind.AZURE.id(), server.url("/").toString(), "gpt-4o-mini", key, 0.7, 500,
+                Duration.ofSeconds(10), 4, Pricing.perMillion(0.15, 0.60), "prod-4o", null);
+    }
+
+    /** Anthropic on the loopback server, at {@code /v1} like the real one. */
+    static ProviderSettings anthropic(MockWebServer server, String key) {
+        return new ProviderSettings(ProviderKind.ANTHROPIC.id(), server.url("/v1").toString(), "claude-haiku-4-5", key,
+                0.7, 500, Duration.ofSeconds(10), 4, Pricing.perMillion(1, 5));
+    }
+
+    /** A 200 Messages API answer whose one text block is {@code text}. */
+    static MockResponse message(String text) {
+        return message(text, "end_turn", 210, 48);
+    }
+
+    /** A 200 Messages API answer with the given stop reason and usage. */
+    static MockResponse message(String text, String stopReason, int inputTokens, int outputTokens) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("id", "msg_01").put("type", "message").put("role", "assistant").put("model", "claude-haiku-4-5");
+        body.putArray("content").addObject().put("type", "text").put("text", text);
+        body.put("stop_reason", stopReason).putNull("stop_sequence");
+        body.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);
+        return json(200, body.toString());
+    }
+
+    /** An Anthropic error: {@code {"type":"error","error":{"type":…,"message":…}}}. */
+    static MockResponse anthropicError(int code, String type, String message) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", "error");
+        body.putObject("error").put("type", type).put("message", message);
+        body.put("request_id", "req_011");
+        return json(code, body.toString());
+    }
+
     /** A 200 chat completion whose assistant message is {@code content}. */
     static MockResponse completion(String content) {
         return completion(content, "stop", 120, 45);
