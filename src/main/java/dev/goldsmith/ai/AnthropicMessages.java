@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -37,7 +38,7 @@ final class AnthropicMessages implements Wire {
 
     /**
      * @throws IllegalArgumentException for a base URL that is not valid or plain http to a host that is not loopback,
-     *                                  or an empty model
+     *                                  an empty model, a temperature outside 0–1 or {@code max_tokens} below 1
      */
     AnthropicMessages(ProviderSettings settings, ObjectMapper mapper) {
         this.mapper = mapper;
@@ -49,6 +50,18 @@ final class AnthropicMessages implements Wire {
                     + ProviderKind.ANTHROPIC.defaultModel().orElseThrow() + ".");
         }
         this.model = settings.model().strip();
+        if (!(settings.temperature() >= 0 && settings.temperature() <= 1)) {
+            throw new IllegalArgumentException("Anthropic takes a temperature from 0 to 1, not "
+                    + plain(settings.temperature()) + ".");
+        }
+        if (settings.maxTokens() < 1) {
+            throw new IllegalArgumentException("Anthropic needs max_tokens of at least 1, not " + settings.maxTokens() + ".");
+        }
+    }
+
+    /** A number as people write it: 1.5, 2, not 1.5E0. */
+    private static String plain(double d) {
+        return Double.isFinite(d) ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString() : String.valueOf(d);
     }
 
     /** What {@code error.type} means (docs.anthropic.com, "Errors"). */

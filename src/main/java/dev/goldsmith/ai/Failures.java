@@ -8,6 +8,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
@@ -32,7 +33,7 @@ final class Failures {
      * @param subject      what a 404 says does not exist: "Model 'gpt-4o-mini'", "Deployment 'prod'"
      * @param keyVariables where the key comes from, for a refused key: GOLDSMITH_API_KEY, ANTHROPIC_API_KEY
      */
-    Failures(Redactor redactor, String subject, java.util.List<String> keyVariables) {
+    Failures(Redactor redactor, String subject, List<String> keyVariables) {
         this.redactor = redactor;
         this.subject = subject;
         this.keyVariables = keyVariables.isEmpty() ? ApiKeys.GOLDSMITH_API_KEY : String.join(" or ", keyVariables);

@@ -256,6 +256,13 @@ class AnthropicTest {
                 .hasMessage("Plain http is allowed only to this computer (localhost); use https for 'api.anthropic.com'.");
         assertThatThrownBy(() -> Enhancers.create(noModel))
                 .hasMessage("The model name is empty: give one such as claude-haiku-4-5.");
+        ProviderSettings hot = new ProviderSettings("anthropic", defaults.baseUrl(), "claude-haiku-4-5", KEY, 1.5, 500,
+                Duration.ofSeconds(5), 1, null);
+        ProviderSettings noTokens = new ProviderSettings("anthropic", defaults.baseUrl(), "claude-haiku-4-5", KEY, 0.7, 0,
+                Duration.ofSeconds(5), 1, null);
+        assertThatThrownBy(() -> Enhancers.create(hot)).hasMessage("Anthropic takes a temperature from 0 to 1, not 1.5.");
+        assertThat(ProviderCheck.check(hot).message()).isEqualTo("Anthropic takes a temperature from 0 to 1, not 1.5.");
+        assertThatThrownBy(() -> Enhancers.create(noTokens)).hasMessage("Anthropic needs max_tokens of at least 1, not 0.");
         assertThat(server.getRequestCount()).isZero();
     }
 
