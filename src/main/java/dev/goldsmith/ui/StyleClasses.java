@@ -10,6 +10,8 @@ public final class StyleClasses {
     public static final String MUTED = "gs-muted";
     public static final String VERSION_HEADLINE = "gs-version-headline";
     public static final String STATUS_CHIP = "gs-status-chip";
+    /** Why Start is disabled, when it is something to fix (not a hint such as "check items"). */
+    public static final String START_PROBLEM = "gs-start-reason";
 
     private StyleClasses() {
     }

@@ -26,7 +26,6 @@ import java.util.function.Supplier;
  */
 public final class BatchGateway {
 
-    /** Whether a batch can be sent with the saved provider settings. */
     /** The saved settings for an operation and whether they are usable. */
     public record Setup(BatchSettings settings, Readiness readiness) {
         public boolean isRules() {
@@ -57,13 +56,18 @@ public final class BatchGateway {
         return new Setup(settings, Readiness.of(settings.provider(), apiKey().isPresent()));
     }
 
+    /** The launch panel's limits: requests in flight, requests and tokens per minute (0 = none), attempts. */
+    public record Limits(int concurrency, int rpm, int tpm, int attempts) {
+    }
+
     /** Starts a batch over the selection with the saved provider and the given limits. */
-    public BatchHandle start(ItemSelection selection, Operation operation, int concurrency, int rpm, int attempts) {
+    public BatchHandle start(ItemSelection selection, Operation operation, Limits limits) {
         if (selection.isEmpty()) {
             throw new IllegalArgumentException("Select at least one item to start a batch.");
         }
         BatchSettings saved = defaults.load(operation);
-        BatchOptions options = saved.options().withConcurrency(concurrency).withRpm(rpm).withMaxAttempts(attempts);
+        BatchOptions options = saved.options().withConcurrency(limits.concurrency()).withRpm(limits.rpm())
+                .withTpm(limits.tpm()).withMaxAttempts(limits.attempts());
         return batches.get().start(selection.vaultId(), selection.itemIds(), withKey(saved.withOptions(options)));
     }
 

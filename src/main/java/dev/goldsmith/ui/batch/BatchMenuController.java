@@ -20,6 +20,9 @@ public final class BatchMenuController {
 
     @FXML
     private void initialize() {
+        startItem.setAccelerator(BatchShortcuts.START);
+        pauseResumeItem.setAccelerator(BatchShortcuts.PAUSE_RESUME);
+        cancelItem.setAccelerator(BatchShortcuts.CANCEL);
         startItem.disableProperty().bind(launch.startDisabled());
         pauseResumeItem.disableProperty().bind(live.canPause().or(live.canResume()).not());
         cancelItem.disableProperty().bind(live.canCancel().not());

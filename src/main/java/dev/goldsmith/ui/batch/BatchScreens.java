@@ -19,7 +19,7 @@ public record BatchScreens(LaunchPanelViewModel launch, LiveBatchViewModel live)
         BatchGateway gateway = BatchGateway.of(services);
         LiveBatchViewModel live = new LiveBatchViewModel(gateway, executor, new NextPulse(), dialogs, messages,
                 workspace::reload, new DesktopNotifier(executor, messages.get("app.title")));
-        LaunchPanelViewModel launch = new LaunchPanelViewModel(gateway, live, executor, messages);
+        LaunchPanelViewModel launch = new LaunchPanelViewModel(gateway, live, executor, dialogs, messages);
         launch.selectionProperty().bind(workspace.selectionProperty());
         return new BatchScreens(launch, live);
     }

@@ -3,10 +3,12 @@ package dev.goldsmith.ui.batch;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchOptions;
+import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.batch.BatchGateway.Setup;
 import dev.goldsmith.ui.vault.ItemSelection;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -20,19 +22,21 @@ import javafx.collections.ObservableList;
 /**
  * The launch panel: operation, the saved provider and model, the limits (defaults from settings) and Start,
  * which is disabled with a reason when nothing is selected or the provider is not set up. Start queues the
- * batch on {@link LiveBatchViewModel}.
+ * batch on {@link LiveBatchViewModel}; items already in a running or queued batch are queued again only if the
+ * user says so.
  */
 public final class LaunchPanelViewModel {
-
 
     private final BatchGateway gateway;
     private final LiveBatchViewModel live;
     private final TaskExecutor executor;
+    private final DialogService dialogs;
     private final Messages messages;
 
     private final ObjectProperty<Operation> operation = new SimpleObjectProperty<>(Operation.ENHANCE);
     private final ObjectProperty<Integer> concurrency = new SimpleObjectProperty<>(BatchOptions.DEFAULT_CONCURRENCY);
     private final ObjectProperty<Integer> rpm = new SimpleObjectProperty<>(0);
+    private final ObjectProperty<Integer> tpm = new SimpleObjectProperty<>(0);
     private final ObjectProperty<Integer> maxAttempts = new SimpleObjectProperty<>(BatchOptions.DEFAULT_MAX_ATTEMPTS);
     private final ObjectProperty<ItemSelection> selection = new SimpleObjectProperty<>(ItemSelection.NONE);
     private final ReadOnlyObjectWrapper<Setup> setup = new ReadOnlyObjectWrapper<>();
@@ -40,18 +44,23 @@ public final class LaunchPanelViewModel {
     private final StringBinding providerText;
     private final StringBinding disabledReason;
     private final BooleanBinding startDisabled;
+    private final BooleanBinding reasonIsProblem;
     private final StringBinding startText;
+    private Runnable commitEdits = () -> { };
     private long loads;
 
     public LaunchPanelViewModel(BatchGateway gateway, LiveBatchViewModel live, TaskExecutor executor,
-                                Messages messages) {
+                                DialogService dialogs, Messages messages) {
         this.gateway = gateway;
         this.live = live;
         this.executor = executor;
+        this.dialogs = dialogs;
         this.messages = messages;
         providerText = Bindings.createStringBinding(this::describeProvider, setup);
         disabledReason = Bindings.createStringBinding(this::reason, setup, selection, loadProblem);
         startDisabled = disabledReason.isNotEmpty();
+        reasonIsProblem = Bindings.createBooleanBinding(() -> loadProblem.get() != null || setup.get() != null
+                && setup.get().readiness() != dev.goldsmith.ai.Readiness.READY, setup, loadProblem);
         startText = Bindings.createStringBinding(() -> messages.get(live.busyProperty().get() ? "launch.queue"
                 : "launch.start", selection.get().size()), live.busyProperty(), selection);
         operation.addListener((obs, was, now) -> loadDefaults());
@@ -66,6 +75,7 @@ public final class LaunchPanelViewModel {
                 loadProblem.set(null);
                 concurrency.set(loaded.settings().options().concurrency());
                 rpm.set(loaded.settings().options().rpm());
+                tpm.set(loaded.settings().options().tpm());
                 maxAttempts.set(loaded.settings().options().maxAttempts());
                 setup.set(loaded);
             }
@@ -76,20 +86,33 @@ public final class LaunchPanelViewModel {
         });
     }
 
-    /** Queues a batch over the selection (Ctrl+Enter); does nothing while Start is disabled. */
+    /**
+     * Queues one batch over the selection (Start, Ctrl+Enter) with the limits as typed; does nothing while Start
+     * is disabled. When some of the items are still in a running or queued batch, asks first.
+     */
     public void start() {
+        commitEdits.run();
         if (startDisabled.get()) {
             return;
         }
-        if (concurrency.get() == null || rpm.get() == null || maxAttempts.get() == null) {
+        if (concurrency.get() == null || rpm.get() == null || tpm.get() == null || maxAttempts.get() == null) {
             return; // the spinners keep a number; nothing to start without one
         }
         ItemSelection items = selection.get();
+        List<String> again = live.alreadyQueuedOrRunning(items);
+        if (!again.isEmpty() && !dialogs.confirm(messages.get("launch.again.title"),
+                messages.get("launch.again.text", again.size(), items.size(), String.join(", ",
+                        again.subList(0, Math.min(3, again.size()))) + (again.size() > 3 ? ", \u2026" : "")))) {
+            return;
+        }
         Operation op = operation.get();
-        int c = concurrency.get();
-        int r = rpm.get();
-        int a = maxAttempts.get();
-        live.enqueue(() -> gateway.start(items, op, c, r, a));
+        BatchGateway.Limits limits = new BatchGateway.Limits(concurrency.get(), rpm.get(), tpm.get(), maxAttempts.get());
+        live.enqueue(items, () -> gateway.start(items, op, limits));
+    }
+
+    /** The view's pending edits (a spinner's typed text) are committed by {@code commit} before every start. */
+    public void commitEditsWith(Runnable commit) {
+        commitEdits = commit;
     }
 
     private String reason() {
@@ -144,6 +167,11 @@ public final class LaunchPanelViewModel {
         return rpm;
     }
 
+    /** Tokens per minute, 0 = no cap. */
+    public ObjectProperty<Integer> tpmProperty() {
+        return tpm;
+    }
+
     public ObjectProperty<Integer> maxAttemptsProperty() {
         return maxAttempts;
     }
@@ -170,6 +198,11 @@ public final class LaunchPanelViewModel {
 
     public BooleanBinding startDisabled() {
         return startDisabled;
+    }
+
+    /** Whether {@link #disabledReason()} is a problem to fix (no key, a bad URL) rather than a hint. */
+    public BooleanBinding reasonIsProblem() {
+        return reasonIsProblem;
     }
 
     /** "Start batch (4 items)" or, while a batch runs, "Add to queue (4 items)". */

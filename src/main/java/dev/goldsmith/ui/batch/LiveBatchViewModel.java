@@ -8,8 +8,12 @@ import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.FrameCoalescer;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
+import dev.goldsmith.ui.vault.ItemSelection;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -46,8 +50,13 @@ public final class LiveBatchViewModel {
     private final SnapshotText text;
     private final FrameCoalescer<BatchSnapshot> coalescer;
 
-    private final Deque<Callable<BatchHandle>> queue = new ArrayDeque<>();
+    /** A batch waiting to start, and the items it was started on ({@code empty} when not known, as for a resume). */
+    private record Queued(Callable<BatchHandle> start, Set<String> itemIds) {
+    }
+
+    private final Deque<Queued> queue = new ArrayDeque<>();
     private BatchHandle active;
+    private Set<String> activeItems = Set.of();
     private Runnable unsubscribe = () -> { };
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper();
@@ -83,19 +92,42 @@ public final class LiveBatchViewModel {
 
     /** Adds a batch to the queue; it starts at once when nothing is running. */
     public void enqueue(Callable<BatchHandle> start) {
-        queue.add(start);
+        enqueue(ItemSelection.NONE, start);
+    }
+
+    /** Adds a batch over {@code items} to the queue; it starts at once when nothing is running. */
+    public void enqueue(ItemSelection items, Callable<BatchHandle> start) {
+        queue.add(new Queued(start, keys(items)));
         queued.set(queue.size());
         if (!busy.get()) {
             startNext();
         }
     }
 
+    /** Which of {@code items} a batch started from here is running or waiting to run on, in their order. */
+    public List<String> alreadyQueuedOrRunning(ItemSelection items) {
+        Set<String> taken = new HashSet<>(activeItems);
+        queue.forEach(q -> taken.addAll(q.itemIds()));
+        return items.itemIds().stream().filter(id -> taken.contains(key(items.vaultId(), id))).toList();
+    }
+
+    private static Set<String> keys(ItemSelection items) {
+        Set<String> keys = new HashSet<>();
+        items.itemIds().forEach(id -> keys.add(key(items.vaultId(), id)));
+        return keys;
+    }
+
+    private static String key(String vaultId, String itemId) {
+        return vaultId + '\u0000' + itemId;
+    }
+
     private void startNext() {
-        Callable<BatchHandle> next = queue.poll();
+        Queued next = queue.poll();
         queued.set(queue.size());
         busy.set(next != null);
+        activeItems = next == null ? Set.of() : next.itemIds();
         if (next != null) {
-            executor.submit(next, this::attach, failure -> {
+            executor.submit(next.start(), this::attach, failure -> {
                 dialogs.showError(messages.get("live.startFailed"), String.valueOf(failure.getMessage()));
                 startNext();
             });
@@ -124,6 +156,7 @@ public final class LiveBatchViewModel {
         }
         unsubscribe.run();
         active = null;
+        activeItems = Set.of();
         show(last);
         lastEnded.set(last);
         String summary = text.notice(last);

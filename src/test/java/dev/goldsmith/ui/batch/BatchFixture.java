@@ -44,7 +44,7 @@ final class BatchFixture implements AutoCloseable {
         BatchGateway gateway = new BatchGateway(services::batches, services.batchDefaults(), services.apiKeyStore(), env);
         SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
         live = new LiveBatchViewModel(gateway, executor, ui, dialogs, messages, () -> reloads.add("reload"), desktop::add);
-        launch = new LaunchPanelViewModel(gateway, live, executor, messages);
+        launch = new LaunchPanelViewModel(gateway, live, executor, dialogs, messages);
     }
 
     void select(String... itemIds) {

@@ -37,6 +37,7 @@ class LaunchPanelViewModelTest {
         assertThat(f.launch.providerText().get()).isEqualTo("Offline rules engine \u2014 not an AI model");
         assertThat(f.launch.disabledReason().get()).startsWith("Check items in the table");
         assertThat(f.launch.startDisabled().get()).isTrue();
+        assertThat(f.launch.reasonIsProblem().get()).as("a hint, not an error").isFalse();
 
         f.select("pp-1", "hc-1");
 
@@ -55,6 +56,7 @@ class LaunchPanelViewModelTest {
 
         assertThat(f.launch.startDisabled().get()).isTrue();
         assertThat(f.launch.disabledReason().get()).contains("No API key").contains("GOLDSMITH_API_KEY");
+        assertThat(f.launch.reasonIsProblem().get()).isTrue();
         assertThat(f.launch.providerText().get()).isEqualTo("OpenAI-compatible \u00b7 gpt-test \u00b7 https://api.example.com/v1");
 
         saveOpenAi("http://127.0.0.1:9/v1");
@@ -90,13 +92,31 @@ class LaunchPanelViewModelTest {
         f = new BatchFixture(dir);
         BatchSettings saved = f.services.batchDefaults().load(Operation.ENHANCE);
         f.services.batchDefaults().save(saved.withOptions(saved.options().withConcurrency(7).withRpm(120)
-                .withMaxAttempts(4)));
+                .withTpm(90_000).withMaxAttempts(4)));
 
         f.launch.loadDefaults();
 
         assertThat(f.launch.concurrencyProperty().get()).isEqualTo(7);
         assertThat(f.launch.rpmProperty().get()).isEqualTo(120);
+        assertThat(f.launch.tpmProperty().get()).isEqualTo(90_000);
         assertThat(f.launch.maxAttemptsProperty().get()).isEqualTo(4);
+    }
+
+    @Test
+    void theBatchRunsWithTheLimitsAsSetIncludingTokensPerMinute() throws Exception {
+        f = new BatchFixture(dir);
+        f.launch.loadDefaults();
+        f.select("pp-1");
+        f.launch.concurrencyProperty().set(3);
+        f.launch.rpmProperty().set(90);
+        f.launch.tpmProperty().set(40_000);
+        f.launch.maxAttemptsProperty().set(2);
+
+        f.launch.start();
+        f.awaitIdle();
+
+        String metadata = f.services.batches().history(dev.goldsmith.batch.HistoryQuery.all(1)).get(0).metadata();
+        assertThat(metadata).contains("\"concurrency\":3,", "\"rpm\":90,", "\"tpm\":40000,", "\"max_attempts\":2,");
     }
 
     private void saveOpenAi(String baseUrl) {

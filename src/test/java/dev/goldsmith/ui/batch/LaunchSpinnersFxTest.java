@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.Operation;
+import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.HistoryQuery;
 import dev.goldsmith.ui.FxTaskExecutor;
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,6 +51,8 @@ class LaunchSpinnersFxTest {
     private Services services;
     private FxTaskExecutor executor;
     private final List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+    private final RecordingDialogService dialogs = new RecordingDialogService();
+    private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -58,8 +63,7 @@ class LaunchSpinnersFxTest {
         BatchSettings saved = services.batchDefaults().load(Operation.ENHANCE);
         services.batchDefaults().save(saved.withOptions(saved.options().withRpm(20_000)));
         executor = new FxTaskExecutor(2);
-        MainWindow window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
-                Messages.load(Locale.ROOT));
+        window = MainWindow.load(services, Map.of(), executor, dialogs, Messages.load(Locale.ROOT));
         stage.setScene(new Scene(window.root(), 1200, 800));
         Theme.apply(stage.getScene(), false);
         stage.show();
@@ -119,6 +123,43 @@ class LaunchSpinnersFxTest {
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(services.batches().history(HistoryQuery.all(1))).as("Ctrl+Enter in search").isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"concurrencySpinner, concurrency, 7", "rpmSpinner, rpm, 60", "attemptsSpinner, max_attempts, 4"})
+    void ctrlEnterInASpinnerStartsExactlyOneBatchWithTheTypedValue(String spinnerId, String key, int typed,
+                                                                    FxRobot robot) throws Exception {
+        ready(robot);
+        Spinner<Integer> spinner = robot.lookup("#" + spinnerId).query();
+        robot.clickOn(spinner.getEditor()).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write(Integer.toString(typed));
+
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(window.batch().live().queuedProperty().get()).as("batches waiting behind the first").isZero();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.batch().live().busyProperty().get());
+        List<BatchRecord> batches = services.batches().history(HistoryQuery.all(10));
+        assertThat(batches).as("one Ctrl+Enter, one batch").hasSize(1);
+        assertThat(batches.get(0).metadata()).contains("\"" + key + "\":" + typed + ",");
+        assertThat(spinner.getValue()).isEqualTo(typed);
+        assertThat(dialogs.questions).isEmpty();
+    }
+
+    @Test
+    void aNumberTypedIntoASpinnerIsWhatStartRunsWith(FxRobot robot) throws Exception {
+        ready(robot);
+        Spinner<Integer> rpm = robot.lookup("#rpmSpinner").query();
+        robot.clickOn(rpm.getEditor()).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("60");
+
+        robot.clickOn("#startButton");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.batch().live().busyProperty().get()
+                && !services.batches().history(HistoryQuery.all(1)).isEmpty());
+        assertThat(services.batches().history(HistoryQuery.all(10))).singleElement()
+                .satisfies(b -> assertThat(b.metadata()).contains("\"rpm\":60,"));
+        assertThat(rpm.getValue()).isEqualTo(60);
     }
 
     @Test

@@ -132,6 +132,39 @@ class LiveBatchViewModelTest {
     }
 
     @Test
+    void queuingItemsThatAreStillRunningOrQueuedAsksFirstAndANoKeepsThemOut() throws Exception {
+        f = new BatchFixture(dir);
+        f.launch.loadDefaults();
+        f.select("pp-1", "pp-3");
+        f.launch.start(); // runs until the UI thread hears that it ended: the test has not let it yet
+        f.select("hc-1");
+        f.launch.start();
+        assertThat(f.dialogs.questions).as("no overlap, no question").isEmpty();
+        assertThat(f.live.queuedProperty().get()).isEqualTo(1);
+
+        f.select("pp-3", "hc-1", "ts-1");
+        f.dialogs.answer(false);
+        f.launch.start();
+
+        assertThat(f.dialogs.questions).singleElement().asString().startsWith("Queue these items again?: "
+                + "2 of the 3 items are already in a batch that is running or waiting to run (pp-3, hc-1).");
+        assertThat(f.live.queuedProperty().get()).as("declined: nothing queued").isEqualTo(1);
+
+        f.dialogs.answer(true);
+        f.launch.start();
+
+        assertThat(f.dialogs.questions).hasSize(2);
+        assertThat(f.live.queuedProperty().get()).isEqualTo(2);
+        f.ui.runUntil(() -> !f.live.busyProperty().get(), BatchFixture.TIMEOUT);
+        assertThat(f.services.batches().history(dev.goldsmith.batch.HistoryQuery.all(0))).hasSize(3);
+
+        f.select("pp-3");
+        f.launch.start();
+        assertThat(f.dialogs.questions).as("once they ended, the items are free again").hasSize(2);
+        f.awaitIdle();
+    }
+
+    @Test
     void pauseResumeAndCancelChangeTheStateAndACancelledBatchResumesToTheEnd() throws Exception {
         f = new BatchFixture(dir);
         provider = LoopbackProvider.gated();
