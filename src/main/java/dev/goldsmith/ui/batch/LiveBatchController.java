@@ -30,6 +30,7 @@ public final class LiveBatchController {
     @FXML private Label succeededLabel;
     @FXML private Label failedLabel;
     @FXML private Label skippedLabel;
+    @FXML private Label unchangedLabel;
     @FXML private Label rateLabel;
     @FXML private Label elapsedLabel;
     @FXML private Label etaLabel;
@@ -46,6 +47,8 @@ public final class LiveBatchController {
         LiveBatchTexts t = viewModel.texts();
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
         visibleWhenText(noticeBar, viewModel.noticeProperty().isNotEmpty());
+        viewModel.noticeOutcomeProperty().addListener((obs, was, now) -> styleNotice(now));
+        styleNotice(viewModel.noticeOutcomeProperty().get());
         headlineLabel.textProperty().bind(t.headline());
         queuedLabel.textProperty().bind(t.queued());
         visibleWhenText(queuedLabel, t.queued().isNotEmpty());
@@ -54,6 +57,7 @@ public final class LiveBatchController {
         succeededLabel.textProperty().bind(t.succeeded());
         failedLabel.textProperty().bind(t.failed());
         skippedLabel.textProperty().bind(t.skipped());
+        unchangedLabel.textProperty().bind(t.unchanged());
         rateLabel.textProperty().bind(t.rate());
         elapsedLabel.textProperty().bind(t.elapsed());
         etaLabel.textProperty().bind(t.eta());
@@ -67,6 +71,13 @@ public final class LiveBatchController {
         outcomesList.setCellFactory(list -> new OutcomeCell());
         viewModel.windowFocusedProperty().bind(root.sceneProperty().flatMap(Scene::windowProperty)
                 .flatMap(Window::focusedProperty).orElse(true));
+    }
+
+    private void styleNotice(BatchOutcome outcome) {
+        for (BatchOutcome o : BatchOutcome.values()) {
+            noticeBar.getStyleClass().remove(o.styleClass());
+        }
+        noticeBar.getStyleClass().add(outcome.styleClass());
     }
 
     private static void visibleWhenText(Node node, ObservableBooleanValue shown) {

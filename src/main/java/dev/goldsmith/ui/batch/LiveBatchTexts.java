@@ -17,6 +17,7 @@ public final class LiveBatchTexts {
     private final StringBinding succeeded;
     private final StringBinding failed;
     private final StringBinding skipped;
+    private final StringBinding unchanged;
     private final StringBinding rate;
     private final StringBinding elapsed;
     private final StringBinding eta;
@@ -34,6 +35,7 @@ public final class LiveBatchTexts {
         succeeded = of(text::succeeded);
         failed = of(text::failed);
         skipped = of(text::skipped);
+        unchanged = of(text::unchanged);
         rate = of(text::rate);
         elapsed = of(text::elapsed);
         eta = of(text::eta);
@@ -63,6 +65,11 @@ public final class LiveBatchTexts {
 
     public StringBinding skipped() {
         return skipped;
+    }
+
+    /** "= 38 unchanged". */
+    public StringBinding unchanged() {
+        return unchanged;
     }
 
     /** "12.5 items/min". */

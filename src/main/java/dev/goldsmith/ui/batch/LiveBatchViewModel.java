@@ -63,6 +63,7 @@ public final class LiveBatchViewModel {
     private final ReadOnlyObjectWrapper<BatchSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BatchSnapshot> lastEnded = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<BatchOutcome> noticeOutcome = new ReadOnlyObjectWrapper<>(BatchOutcome.DONE);
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
     /** One read-only view, kept: a fresh one per call would drop listeners bound to it once collected. */
@@ -160,6 +161,7 @@ public final class LiveBatchViewModel {
         show(last);
         lastEnded.set(last);
         String summary = text.notice(last);
+        noticeOutcome.set(BatchOutcome.of(last));
         notice.set(summary);
         if (!windowFocused.get()) {
             desktopNotifier.accept(summary);
@@ -256,9 +258,14 @@ public final class LiveBatchViewModel {
         return snapshot.getReadOnlyProperty();
     }
 
-    /** "Batch finished: ✓ 48 ✗ 2 ↷ 3 in 1:12" after a batch ended; empty otherwise. */
+    /** "Batch finished: ✓ 48 enhanced · = 0 unchanged · ✗ 2 failed · ↷ 3 skipped in 1:12" after a batch ended; empty otherwise. */
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
+    }
+
+    /** How the batch of the notice ended: the banner's colour. */
+    public ReadOnlyObjectProperty<BatchOutcome> noticeOutcomeProperty() {
+        return noticeOutcome.getReadOnlyProperty();
     }
 
     /** Whether the window has focus (the view binds it); a batch ending unfocused also notifies the desktop. */

@@ -3,7 +3,6 @@ package dev.goldsmith.ui.batch;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchSnapshot;
 import dev.goldsmith.batch.Durations;
-import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.batch.ItemOutcome;
 import dev.goldsmith.ui.Messages;
 
@@ -22,8 +21,14 @@ final class SnapshotText {
                 s.errorMessage() == null ? "" : s.errorMessage());
     }
 
+    /** "✓ 15 enhanced": the items that changed (an unchanged answer is counted apart). */
     String succeeded(BatchSnapshot s) {
-        return messages.get("live.succeeded." + s.operation().wireName(), s.succeeded());
+        return messages.get("live.succeeded." + s.operation().wireName(), changed(s));
+    }
+
+    /** "= 38 unchanged": valid answers identical to their item, nothing written. */
+    String unchanged(BatchSnapshot s) {
+        return messages.get("live.unchanged", s.unchanged());
     }
 
     String failed(BatchSnapshot s) {
@@ -55,14 +60,29 @@ final class SnapshotText {
         return messages.get("live.cost", s.costUsd());
     }
 
-    /** "Batch finished: ✓ 48 ✗ 2 ↷ 3 in 1:12"; a batch stopped by its budget says so. */
+    /**
+     * The end banner: "Batch finished: ✓ 15 enhanced · = 38 unchanged · ✗ 0 failed · ↷ 7 skipped in 0:01", "Every
+     * item failed: …", "Batch stopped: The server at … could not be reached (…)"; a cancelled batch names its reason.
+     */
     String notice(BatchSnapshot s) {
-        String key = "live.notice." + s.status().wireName();
-        if (s.status() == BatchStatus.CANCELLED && s.errorMessage() != null) {
-            key = "live.notice.cancelled.reason";
+        BatchOutcome outcome = BatchOutcome.of(s);
+        String key = "live.notice." + outcome.key();
+        if (outcome == BatchOutcome.STOPPED) {
+            key += "." + s.status().wireName() + (s.errorMessage() != null ? ".reason" : "");
+        } else if (outcome == BatchOutcome.FAILED && s.canResume()) {
+            key += ".resumable";
         }
-        return messages.get(key, s.succeeded(), s.failed(), s.skipped(), Durations.clock(s.elapsed()),
-                s.errorMessage() == null ? "" : s.errorMessage());
+        return messages.get(key, counts(s), Durations.clock(s.elapsed()),
+                s.errorMessage() == null ? "" : s.errorMessage(), s.failed(), s.processed(), s.total());
+    }
+
+    /** "✓ 15 enhanced · = 38 unchanged · ✗ 2 failed · ↷ 7 skipped". */
+    String counts(BatchSnapshot s) {
+        return String.join(" \u00b7 ", succeeded(s), unchanged(s), failed(s), skipped(s));
+    }
+
+    private static int changed(BatchSnapshot s) {
+        return Math.max(0, s.succeeded() - s.unchanged());
     }
 
     /** "pp-1 · bronze → silver · 1 attempt" or "pp-3 · HTTP 400 · the error". */

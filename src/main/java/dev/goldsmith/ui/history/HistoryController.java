@@ -52,6 +52,7 @@ public final class HistoryController {
     @FXML private TableColumn<BatchRecord, BigDecimal> costColumn;
     @FXML private BarChart<String, Number> dayChart;
     @FXML private Label detailTitle;
+    @FXML private Label detailCounts;
     @FXML private Button historyResumeButton;
     @FXML private Button historyRetryButton;
     @FXML private Button historyRevertButton;
@@ -121,6 +122,7 @@ public final class HistoryController {
     private void bindDetail() {
         detailTitle.textProperty().bind(viewModel.selectedProperty().map(viewModel::detailTitle)
                 .orElse(viewModel.detailTitle(null)));
+        detailCounts.textProperty().bind(viewModel.selectedProperty().map(viewModel.format()::countsInWords).orElse(""));
         historyResumeButton.disableProperty().bind(detail.canResumeProperty().not());
         historyRetryButton.disableProperty().bind(detail.canRetryProperty().not());
         historyRevertButton.disableProperty().bind(detail.canRevertProperty().not());

@@ -37,9 +37,21 @@ public final class HistoryFormat {
         return messages.get("history.duration.hours", s / 3600, (s % 3600) / 60);
     }
 
-    /** "10 · ✓8 ✗1 ↷1". */
+    /** "10 · ✓7 =1 ✗1 ↷1": total, changed, unchanged, failed, skipped. */
     public String counts(BatchRecord b) {
-        return messages.get("history.counts", b.totalItems(), b.successfulItems(), b.failedItems(), b.skippedItems());
+        return messages.get("history.counts", b.totalItems(), changed(b), b.unchangedItems(), b.failedItems(),
+                b.skippedItems());
+    }
+
+    /** "✓ 7 enhanced · = 1 unchanged · ✗ 1 failed · ↷ 1 skipped of 10": the detail's counts in words. */
+    public String countsInWords(BatchRecord b) {
+        return messages.get("history.detail.counts", messages.get("live.succeeded." + b.operation().wireName(), changed(b)),
+                messages.get("live.unchanged", b.unchangedItems()), messages.get("live.failed", b.failedItems()),
+                messages.get("live.skipped", b.skippedItems()), b.totalItems());
+    }
+
+    private static int changed(BatchRecord b) {
+        return Math.max(0, b.successfulItems() - b.unchangedItems());
     }
 
     public String itemsPerMinute(BatchRecord b) {

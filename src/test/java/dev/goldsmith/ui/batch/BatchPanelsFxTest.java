@@ -94,7 +94,10 @@ class BatchPanelsFxTest {
                 .containsExactly("\u2713 " + stored.successfulItems() + " enhanced",
                         "\u2717 " + stored.failedItems() + " failed", "\u21b7 " + stored.skippedItems() + " skipped")
                 .containsExactly("\u2713 4 enhanced", "\u2717 0 failed", "\u21b7 0 skipped");
-        assertThat(text(robot, "#noticeLabel")).startsWith("Batch finished: \u2713 4 \u2717 0 \u21b7 0 in ");
+        assertThat(text(robot, "#noticeLabel")).startsWith("Batch finished: \u2713 4 enhanced \u00b7 = 0 unchanged"
+                + " \u00b7 \u2717 0 failed \u00b7 \u21b7 0 skipped in ");
+        assertThat(robot.lookup("#noticeBar").query().getStyleClass()).contains("gs-notice-success");
+        assertThat(text(robot, "#unchangedLabel")).isEqualTo("= " + stored.unchangedItems() + " unchanged");
         assertThat(text(robot, "#tokensLabel")).isEqualTo((stored.promptTokens() + stored.completionTokens()) + " tokens");
         awaitWorkspaceShows(robot, "Silver 3");
     }

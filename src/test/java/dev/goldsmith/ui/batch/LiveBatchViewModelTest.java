@@ -57,11 +57,17 @@ class LiveBatchViewModelTest {
         LiveBatchTexts t = f.live.texts();
         assertThat(t.progress().get()).isEqualTo(1.0);
         assertThat(t.headline().get()).isEqualTo("Finished 6/6 items");
-        assertThat(List.of(t.succeeded().get(), t.failed().get(), t.skipped().get()))
-                .containsExactly("\u2713 4 enhanced", "\u2717 0 failed", "\u21b7 2 skipped");
-        assertThat(f.live.noticeProperty().get()).startsWith("Batch finished: \u2713 4 \u2717 0 \u21b7 2 in ");
+        int unchanged = stored.unchangedItems(); // the rules engine leaves some items as they were
+        assertThat(shown.unchanged()).isEqualTo(unchanged);
+        assertThat(List.of(t.succeeded().get(), t.unchanged().get(), t.failed().get(), t.skipped().get()))
+                .containsExactly("\u2713 " + (4 - unchanged) + " enhanced", "= " + unchanged + " unchanged",
+                        "\u2717 0 failed", "\u21b7 2 skipped");
+        assertThat(f.live.noticeProperty().get()).startsWith("Batch finished: \u2713 " + (4 - unchanged) + " enhanced"
+                + " \u00b7 = " + unchanged + " unchanged \u00b7 \u2717 0 failed \u00b7 \u21b7 2 skipped in ");
+        assertThat(f.live.noticeOutcomeProperty().get()).isEqualTo(BatchOutcome.DONE);
         assertThat(f.live.outcomes()).hasSize(4).extracting(OutcomeRow::status)
                 .allMatch(s -> s == ItemStatus.SUCCEEDED || s == ItemStatus.UNCHANGED); // identical answers: unchanged
+        assertThat(f.live.outcomes()).filteredOn(r -> r.status() == ItemStatus.UNCHANGED).hasSize(unchanged);
         assertThat(f.reloads).hasSize(1);
         assertThat(f.desktop).isEmpty();
         assertThat(f.live.canPause().get()).isFalse();
@@ -79,7 +85,7 @@ class LiveBatchViewModelTest {
         f.launch.start();
         f.awaitIdle();
 
-        assertThat(f.desktop).singleElement().asString().startsWith("Batch finished: \u2713 1 \u2717 0 \u21b7 0 in ");
+        assertThat(f.desktop).singleElement().asString().startsWith("Batch finished: \u2713 1 enhanced");
     }
 
     @Test
@@ -195,7 +201,7 @@ class LiveBatchViewModelTest {
         assertThat(cancelled.status()).isEqualTo(BatchStatus.CANCELLED);
         assertThat(f.record(cancelled.batchId()).status()).isEqualTo(BatchStatus.CANCELLED);
         assertThat(f.record(cancelled.batchId()).processedItems()).isEqualTo(1);
-        assertThat(f.live.noticeProperty().get()).startsWith("Batch cancelled: \u2713 1 \u2717 0 \u21b7 0");
+        assertThat(f.live.noticeProperty().get()).startsWith("Batch cancelled at 1/4: \u2713 1 enhanced");
         assertThat(f.live.canResume().get()).isTrue();
 
         provider.allow(1_000);

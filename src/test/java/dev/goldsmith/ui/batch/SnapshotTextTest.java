@@ -48,7 +48,8 @@ class SnapshotTextTest {
         assertThat(text.tokens(s)).isEqualTo("1,500 tokens");
         assertThat(text.cost(s)).isEqualTo("$0.0123");
         assertThat(text.notice(snapshot(Operation.ENHANCE, BatchStatus.COMPLETED, Optional.empty())))
-                .isEqualTo("Batch finished: \u2713 48 \u2717 2 \u21b7 3 in 1:12");
+                .isEqualTo("Batch finished, 2 items failed: \u2713 48 enhanced \u00b7 = 0 unchanged \u00b7 \u2717 2 failed"
+                        + " \u00b7 \u21b7 3 skipped in 1:12. History shows why; Retry failed sends them again.");
         assertThat(text.eta(snapshot(Operation.ENHANCE, BatchStatus.PROCESSING, Optional.empty()))).isEmpty();
         assertThat(dev.goldsmith.batch.Durations.clock(Duration.ofSeconds(3723))).isEqualTo("1:02:03");
     }
@@ -71,8 +72,52 @@ class SnapshotTextTest {
                 List.of(), null, Duration.ZERO, null, null);
 
         assertThat(text.notice(budget)).isEqualTo("Stopped: the budget of $1 was reached ($1.0100 spent)."
-                + " (\u2713 30 \u2717 0 \u21b7 0 in 1:12; Resume continues it)");
-        assertThat(text.notice(cancelled)).isEqualTo("Batch cancelled: \u2713 30 \u2717 0 \u21b7 0 in 1:12");
+                + " (\u2713 30 enhanced \u00b7 = 0 unchanged \u00b7 \u2717 0 failed \u00b7 \u21b7 0 skipped in 1:12;"
+                + " Resume continues it)");
+        assertThat(text.notice(cancelled)).isEqualTo("Batch cancelled at 30/60: \u2713 30 enhanced \u00b7 = 0 unchanged"
+                + " \u00b7 \u2717 0 failed \u00b7 \u21b7 0 skipped in 1:12; Resume continues it");
+    }
+
+    @Test
+    void unchangedAnswersAreCountedApartFromTheEnhancedOnes() {
+        BatchSnapshot s = counts(BatchStatus.COMPLETED, 53, 0, 7, 38, null);
+
+        assertThat(text.succeeded(s)).isEqualTo("\u2713 15 enhanced");
+        assertThat(text.unchanged(s)).isEqualTo("= 38 unchanged");
+        assertThat(text.notice(s)).isEqualTo("Batch finished: \u2713 15 enhanced \u00b7 = 38 unchanged"
+                + " \u00b7 \u2717 0 failed \u00b7 \u21b7 7 skipped in 0:05");
+        assertThat(BatchOutcome.of(s)).isEqualTo(BatchOutcome.DONE);
+    }
+
+    @Test
+    void theEndBannerFollowsTheOutcome() {
+        BatchSnapshot allFailed = counts(BatchStatus.COMPLETED, 0, 52, 0, 0, null);
+        BatchSnapshot someFailed = counts(BatchStatus.COMPLETED, 50, 2, 0, 0, null);
+        BatchSnapshot dead = counts(BatchStatus.FAILED, 0, 0, 0, 0, "The server at 127.0.0.1:9 could not be reached.");
+        BatchSnapshot interrupted = counts(BatchStatus.INTERRUPTED, 10, 0, 0, 0, null);
+
+        assertThat(BatchOutcome.of(allFailed)).isEqualTo(BatchOutcome.ALL_FAILED);
+        assertThat(BatchOutcome.of(allFailed).styleClass()).isEqualTo("gs-notice-danger");
+        assertThat(text.notice(allFailed)).startsWith("Every item failed: \u2713 0 enhanced");
+        assertThat(BatchOutcome.of(someFailed)).isEqualTo(BatchOutcome.SOME_FAILED);
+        assertThat(BatchOutcome.of(someFailed).styleClass()).isEqualTo("gs-notice-warning");
+        assertThat(BatchOutcome.of(dead)).isEqualTo(BatchOutcome.FAILED);
+        assertThat(BatchOutcome.of(dead).styleClass()).isEqualTo("gs-notice-danger");
+        assertThat(text.notice(dead)).isEqualTo("Batch stopped: The server at 127.0.0.1:9 could not be reached."
+                + " (\u2713 0 enhanced \u00b7 = 0 unchanged \u00b7 \u2717 0 failed \u00b7 \u21b7 0 skipped;"
+                + " Resume continues it)");
+        assertThat(BatchOutcome.of(interrupted)).isEqualTo(BatchOutcome.STOPPED);
+        assertThat(text.notice(interrupted)).startsWith("Batch interrupted at 10/60: ");
+        assertThat(BatchOutcome.of(counts(BatchStatus.COMPLETED, 60, 0, 0, 0, null)).styleClass())
+                .isEqualTo("gs-notice-success");
+    }
+
+    private static BatchSnapshot counts(BatchStatus status, int succeeded, int failed, int skipped, int unchanged,
+                                        String error) {
+        int processed = succeeded + failed + skipped;
+        return new BatchSnapshot("b-1", "v-1", Operation.ENHANCE, status, 60, processed, succeeded, failed, skipped,
+                unchanged, 0, 0, Optional.empty(), 0, Optional.empty(), Duration.ofSeconds(5), 0, 0, BigDecimal.ZERO,
+                List.of(), error, Duration.ZERO, null, null);
     }
 
     private static BatchSnapshot snapshot(Operation op, BatchStatus status, Optional<Duration> eta) {

@@ -1,0 +1,36 @@
+package dev.goldsmith.ui.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchStatus;
+import dev.goldsmith.ui.Messages;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** How History writes a batch's counts, rate and cost. */
+class HistoryFormatTest {
+
+    private final HistoryFormat format = new HistoryFormat(Messages.load(Locale.ROOT), ZoneOffset.UTC);
+
+    @Test
+    void unchangedItemsAreCountedApartFromTheEnhancedOnes() {
+        BatchRecord b = record(BatchStatus.COMPLETED, 60, 53, 0, 7, 38, 60_000);
+
+        assertThat(format.counts(b)).isEqualTo("60 \u00b7 \u271315 =38 \u27170 \u21b77");
+        assertThat(format.countsInWords(b)).isEqualTo("\u2713 15 enhanced \u00b7 = 38 unchanged \u00b7 \u2717 0 failed"
+                + " \u00b7 \u21b7 7 skipped of 60");
+    }
+
+    static BatchRecord record(BatchStatus status, int total, int succeeded, int failed, int skipped, int unchanged,
+                              long activeMs) {
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        return new BatchRecord("b-1", "ed", "v-1", Operation.ENHANCE, status, total, succeeded + failed + skipped,
+                succeeded, failed, skipped, unchanged, null, "{}", at, at, status.isLive() ? null : at, 0, 0,
+                BigDecimal.ZERO, null, at, null, activeMs);
+    }
+}
