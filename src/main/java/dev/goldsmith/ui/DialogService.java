@@ -17,9 +17,19 @@ public interface DialogService {
     /** Asks a yes/no question; {@code true} when the user confirmed. */
     boolean confirm(String title, String message);
 
+    /**
+     * Asks the user to pick one of {@code choices} (one button each, the first is the default; a Cancel button is
+     * added); empty when they cancelled or closed the dialog.
+     */
+    <T> Optional<T> choose(String title, String message, List<Choice<T>> choices);
+
     Optional<Path> chooseFileToOpen(String title, List<FileType> types);
 
     Optional<Path> chooseFileToSave(String title, String suggestedName, List<FileType> types);
+
+    /** A button of {@link #choose}: its label and what picking it means. */
+    record Choice<T>(String label, T value) {
+    }
 
     /** A file-chooser filter, e.g. {@code new FileType("Vault files", List.of("*.json", "*.csv"))}. */
     record FileType(String description, List<String> patterns) {

@@ -27,6 +27,11 @@ public final class Messages {
         return bundle;
     }
 
+    /** Whether the bundle has {@code key} (for keys built at run time, such as a provider's name). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The string for {@code key}, with {@code {0}}-style arguments filled in when given. */
     public String get(String key, Object... args) {
         String pattern = bundle.getString(key);

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * What the batch screens ask of the engine, in plain Java (no JavaFX): the saved defaults, whether the provider
@@ -71,14 +72,49 @@ public final class BatchGateway {
         return batches.get().start(selection.vaultId(), selection.itemIds(), withKey(saved.withOptions(options)));
     }
 
-    /** Continues a cancelled, interrupted or failed batch with the settings it started with and today's key. */
-    public BatchHandle resume(String batchId) {
-        return batches.get().resume(batchId, this::withKey);
+    /** Which settings a resume or a retry runs with. */
+    public enum Source {
+        /** The settings the batch started with (its {@code metadata}). */
+        OWN,
+        /** The settings saved now (the Settings tab), for the batch's operation. */
+        CURRENT
     }
 
-    /** Starts a new batch of the failed items of an old one, with its settings and today's key. */
-    public BatchHandle retryFailed(String batchId) {
-        return batches.get().retryFailed(batchId, this::withKey);
+    /** What a resume or retry of {@code batch} would run with: its own settings, or the current ones. */
+    public record Rerun(BatchRecord batch, BatchSettings own, BatchSettings current) {
+        /** Both send to the same provider, endpoint and model: there is nothing to choose between. */
+        public boolean sameProvider() {
+            return ProviderText.sameProvider(own.provider(), current.provider());
+        }
+    }
+
+    /** Reads a batch and both sets of settings it could run again with. */
+    public Rerun rerun(String batchId) {
+        BatchRecord b = batches.get().find(batchId).orElseThrow(() -> new IllegalArgumentException(
+                "No batch with id '" + batchId + "'."));
+        return new Rerun(b, BatchSettings.fromMetadata(b.metadata()), defaults.load(b.operation()));
+    }
+
+    /** Continues a cancelled, interrupted or failed batch with its own settings and today's key. */
+    public BatchHandle resume(String batchId) {
+        return resume(batchId, Source.OWN);
+    }
+
+    /** Continues a cancelled, interrupted or failed batch with the settings of {@code source} and today's key. */
+    public BatchHandle resume(String batchId, Source source) {
+        return batches.get().resume(batchId, adjust(source));
+    }
+
+    /** Starts a new batch of the failed items of an old one, with the settings of {@code source} and today's key. */
+    public BatchHandle retryFailed(String batchId, Source source) {
+        return batches.get().retryFailed(batchId, adjust(source));
+    }
+
+    private UnaryOperator<BatchSettings> adjust(Source source) {
+        return own -> withKey(switch (source) {
+            case OWN -> own;
+            case CURRENT -> defaults.load(own.options().operation());
+        });
     }
 
     /** Batches whose process died since the last look (a crash, a kill): offered for resume at start-up. */

@@ -1,7 +1,6 @@
 package dev.goldsmith.ui.batch;
 
 import dev.goldsmith.ai.Operation;
-import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
@@ -136,14 +135,7 @@ public final class LaunchPanelViewModel {
 
     private String describeProvider() {
         Setup s = setup.get();
-        if (s == null) {
-            return messages.get("launch.notReady.loading");
-        }
-        if (s.isRules()) {
-            return messages.get("launch.provider.rules");
-        }
-        ProviderSettings p = s.settings().provider();
-        return messages.get("launch.provider.openai", p.model(), p.baseUrl());
+        return s == null ? messages.get("launch.notReady.loading") : new ProviderText(messages).describe(s.settings().provider());
     }
 
     public String operationName(Operation op) {

@@ -48,6 +48,7 @@ public final class LiveBatchViewModel {
     private final Runnable onBatchEnded;
     private final Consumer<String> desktopNotifier;
     private final SnapshotText text;
+    private final RerunQuestion question;
     private final FrameCoalescer<BatchSnapshot> coalescer;
 
     /** A batch waiting to start, and the items it was started on ({@code empty} when not known, as for a resume). */
@@ -87,6 +88,7 @@ public final class LiveBatchViewModel {
         this.onBatchEnded = onBatchEnded;
         this.desktopNotifier = desktopNotifier;
         this.text = new SnapshotText(messages);
+        this.question = new RerunQuestion(dialogs, messages);
         this.coalescer = new FrameCoalescer<>(ui, this::apply);
         this.texts = new LiveBatchTexts(snapshot, queued, text, messages);
     }
@@ -188,7 +190,7 @@ public final class LiveBatchViewModel {
             active.resume();
         } else if (ended != null && ended.canResume()) {
             lastEnded.set(null);
-            enqueue(() -> gateway.resume(ended.batchId()));
+            rerun(ended.batchId(), false, () -> lastEnded.set(ended));
         }
     }
 
@@ -227,8 +229,18 @@ public final class LiveBatchViewModel {
     private void offerResume(BatchRecord b) {
         if (dialogs.confirm(messages.get("live.interrupted.title"), messages.get("live.interrupted.text",
                 text.operation(b.operation()), b.processedItems(), b.totalItems(), b.vaultId()))) {
-            enqueue(() -> gateway.resume(b.id()));
+            rerun(b.id(), false, () -> { });
         }
+    }
+
+    /**
+     * Resumes a batch with its own settings, or — when the current settings send to another provider or model — with
+     * the ones the user picks; {@code declined} runs when they cancel.
+     */
+    private void rerun(String batchId, boolean askWhenSame, Runnable declined) {
+        executor.submit(() -> gateway.rerun(batchId), r -> question.ask(r, RerunQuestion.Kind.RESUME, askWhenSame)
+                .ifPresentOrElse(source -> enqueue(() -> gateway.resume(batchId, source)), declined),
+                failure -> dialogs.showError(messages.get("rerun.loadFailed"), String.valueOf(failure.getMessage())));
     }
 
     public BooleanBinding canPause() {

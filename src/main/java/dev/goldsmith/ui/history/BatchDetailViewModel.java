@@ -9,14 +9,18 @@ import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.batch.BatchGateway;
+import dev.goldsmith.ui.batch.BatchGateway.Source;
+import dev.goldsmith.ui.batch.RerunQuestion;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -47,6 +51,7 @@ public final class BatchDetailViewModel {
     private final ItemVersionRepository versions;
     private final Consumer<Callable<BatchHandle>> launcher;
     private final Runnable onItemsChanged;
+    private final RerunQuestion question;
     private final ObjectProperty<BatchRecord> batch = new SimpleObjectProperty<>();
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
     private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
@@ -78,6 +83,7 @@ public final class BatchDetailViewModel {
         this.dialogs = dialogs;
         this.messages = messages;
         this.onBatchEnded = onBatchEnded;
+        this.question = new RerunQuestion(dialogs, messages);
         batch.addListener((obs, was, now) -> load(now));
     }
 
@@ -100,25 +106,45 @@ public final class BatchDetailViewModel {
         return batches.items(batchId).stream().map(i -> OutcomeRow.of(i, changes.get(i.itemId()))).toList();
     }
 
-    /** Continues the batch in place (cancelled, interrupted, or failed with items left); completes once it ended and the list was refreshed. */
+    /**
+     * Continues the batch in place (cancelled, interrupted, or failed with items left), after saying which provider
+     * it will use and offering the current settings instead; completes once it ended and the list was refreshed, or
+     * at once when the user said no.
+     */
     public CompletableFuture<Void> resume() {
-        BatchRecord b = batch.get();
-        return run(() -> gateway.resume(b.id()));
+        return rerun(RerunQuestion.Kind.RESUME, gateway::resume);
     }
 
-    /** Starts a new batch of the failed items; completes once it ended and the list was refreshed. */
+    /** Starts a new batch of the failed items, asking first with which settings; completes as {@link #resume}. */
     public CompletableFuture<Void> retryFailed() {
-        BatchRecord b = batch.get();
-        return run(() -> gateway.retryFailed(b.id()));
+        return rerun(RerunQuestion.Kind.RETRY, gateway::retryFailed);
+    }
+
+    private CompletableFuture<Void> rerun(RerunQuestion.Kind kind, BiFunction<String, Source, BatchHandle> start) {
+        String id = batch.get().id();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        launching.set(true);
+        executor.submit(() -> gateway.rerun(id), r -> {
+            Optional<Source> source = question.ask(r, kind, true);
+            if (source.isEmpty()) {
+                launching.set(false);
+                done.complete(null);
+            } else {
+                run(() -> start.apply(id, source.get()), done);
+            }
+        }, failure -> {
+            launching.set(false);
+            done.complete(null);
+            dialogs.showError(messages.get("rerun.loadFailed"), String.valueOf(failure.getMessage()));
+        });
+        return done;
     }
 
     /**
      * Hands the start to the launcher; Resume and Retry stay disabled until the batch has ended (or failed to start,
-     * which the launcher reports). The future completes then, after the list was refreshed.
+     * which the launcher reports). {@code done} completes then, after the list was refreshed.
      */
-    private CompletableFuture<Void> run(Callable<BatchHandle> start) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        launching.set(true);
+    private void run(Callable<BatchHandle> start, CompletableFuture<Void> done) {
         Runnable finished = () -> executor.runOnUi(() -> {
             launching.set(false);
             onBatchEnded.run();
@@ -135,7 +161,6 @@ public final class BatchDetailViewModel {
             handle.completion().whenComplete((snapshot, error) -> finished.run());
             return handle;
         });
-        return done;
     }
 
     /** Asks for a file and writes the outcomes with before/after text as CSV. */

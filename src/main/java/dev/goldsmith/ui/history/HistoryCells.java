@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.util.Callback;
 
@@ -34,6 +35,25 @@ final class HistoryCells {
                 chip.setText(name.apply(value));
                 chip.getStyleClass().setAll("label", StyleClasses.STATUS_CHIP, styleClass.apply(value));
                 setGraphic(chip);
+            }
+        };
+    }
+
+    /** Text from the row's value through {@code text}, with {@code tooltip}'s text as its tooltip. */
+    static <S, T> Callback<TableColumn<S, T>, TableCell<S, T>> text(Function<T, String> text,
+                                                                   Function<T, String> tooltip) {
+        return column -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
+            @Override
+            protected void updateItem(T value, boolean empty) {
+                super.updateItem(value, empty);
+                boolean none = empty || value == null;
+                setText(none ? null : text.apply(value));
+                if (!none) {
+                    tip.setText(tooltip.apply(value));
+                }
+                setTooltip(none ? null : tip);
             }
         };
     }

@@ -45,6 +45,7 @@ public final class HistoryController {
     @FXML private TableColumn<BatchRecord, BatchStatus> statusColumn;
     @FXML private TableColumn<BatchRecord, String> vaultColumn;
     @FXML private TableColumn<BatchRecord, String> operationColumn;
+    @FXML private TableColumn<BatchRecord, BatchRecord> providerColumn;
     @FXML private TableColumn<BatchRecord, Instant> createdColumn;
     @FXML private TableColumn<BatchRecord, String> durationColumn;
     @FXML private TableColumn<BatchRecord, String> countsColumn;
@@ -102,6 +103,8 @@ public final class HistoryController {
         statusColumn.setCellFactory(HistoryCells.chip(viewModel::statusName, s -> StyleClasses.status(s.wireName())));
         vaultColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.vaultName(c.getValue().vaultId())));
         operationColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.operationName(c.getValue().operation())));
+        providerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        providerColumn.setCellFactory(HistoryCells.text(viewModel::providerName, viewModel::providerDescription));
         createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdAt()));
         createdColumn.setCellFactory(HistoryCells.text(viewModel.format()::created));
         durationColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.durationOf(c.getValue())));

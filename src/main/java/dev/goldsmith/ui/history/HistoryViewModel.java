@@ -1,13 +1,16 @@
 package dev.goldsmith.ui.history;
 
 import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchService;
+import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.store.VaultRepository;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
+import dev.goldsmith.ui.batch.ProviderText;
 import dev.goldsmith.vault.VaultSummary;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -51,6 +54,8 @@ public final class HistoryViewModel {
     private final ReadOnlyStringWrapper itemsPerMinute = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper();
     private final Map<String, String> vaultNames = new HashMap<>();
+    private final Map<String, ProviderSettings> providers = new HashMap<>();
+    private final ProviderText providerText;
     private long loads;
     private boolean showing;
 
@@ -64,6 +69,7 @@ public final class HistoryViewModel {
         this.zone = zone;
         this.filters = new HistoryFilters(messages, zone);
         this.format = new HistoryFormat(messages, zone);
+        this.providerText = new ProviderText(messages);
         InvalidationListener reload = obs -> {
             if (!showing) {
                 reload();
@@ -140,6 +146,22 @@ public final class HistoryViewModel {
         return vaultNames.getOrDefault(vaultId, vaultId);
     }
 
+    /** The provider and model the batch ran with, from its {@code metadata}. */
+    public ProviderSettings providerOf(BatchRecord b) {
+        return providers.computeIfAbsent(b.id(), id -> {
+            try {
+                return BatchSettings.fromMetadata(b.metadata()).provider();
+            } catch (IllegalArgumentException e) {
+                return ProviderSettings.rules(); // unreadable metadata: resume would fall back the same way
+            }
+        });
+    }
+
+    /** "gpt-4o-mini" or "Offline rules": the History column. */
+    public String providerName(BatchRecord b) {
+        return providerText.shortName(providerOf(b));
+    }
+
     public String statusName(BatchStatus status) {
         return filters.statusName(status);
     }
@@ -152,11 +174,16 @@ public final class HistoryViewModel {
         return format.duration(Duration.ofMillis(b.activeMs()));
     }
 
-    /** "Batch 1a2b3c4d · Jordan Lee · Enhance", or a hint when nothing is selected. */
+    /** "Batch 1a2b3c4d · Jordan Lee · Enhance · gpt-4o-mini", or a hint when nothing is selected. */
     public String detailTitle(BatchRecord b) {
         return b == null ? messages.get("history.detail.none")
                 : messages.get("history.detail.title", b.id().substring(0, Math.min(8, b.id().length())),
-                        vaultName(b.vaultId()), operationName(b.operation()));
+                        vaultName(b.vaultId()), operationName(b.operation()), providerName(b));
+    }
+
+    /** "OpenAI-compatible · gpt-4o-mini · https://api.openai.com/v1": what the batch ran with, in full. */
+    public String providerDescription(BatchRecord b) {
+        return providerText.describe(providerOf(b));
     }
 
     public String succeededSeriesName() {

@@ -2,7 +2,10 @@ package dev.goldsmith.ui.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.BatchSnapshot;
 import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.batch.ItemStatus;
@@ -218,5 +221,33 @@ class LiveBatchViewModelTest {
         assertThat(done.promptTokens()).isEqualTo(stored.promptTokens()).isPositive();
         assertThat(f.live.texts().cost().get()).isEqualTo("$" + String.format(java.util.Locale.ROOT, "%.4f",
                 stored.costUsd()));
+        assertThat(f.dialogs.choices).as("same settings as when it started: nothing to ask").isEmpty();
+    }
+
+    @Test
+    void resumingAfterTheSettingsMovedToAnotherProviderAsksWhichToUse() throws Exception {
+        f = new BatchFixture(dir);
+        provider = LoopbackProvider.gated();
+        server.setDispatcher(provider);
+        LoopbackProvider.useFor(f.services, server);
+        f.launch.loadDefaults();
+        f.select("pp-1", "pp-3");
+        f.launch.start();
+        provider.awaitRequest();
+        f.live.cancel();
+        f.awaitIdle();
+        String batchId = f.live.snapshotProperty().get().batchId();
+        BatchSettings rules = f.services.batchDefaults().load(Operation.ENHANCE).withProvider(ProviderSettings.rules());
+        f.services.batchDefaults().save(rules);
+        f.dialogs.pick(1);
+
+        f.live.resume();
+        f.awaitIdle();
+
+        assertThat(f.dialogs.choices).singleElement().asString().startsWith("Resume batch ")
+                .endsWith("[Its own: gpt-test | Current: Offline rules]");
+        assertThat(f.record(batchId).status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(f.record(batchId).successfulItems()).isEqualTo(2);
+        assertThat(f.record(batchId).promptTokens()).as("the rules engine answered, not the loopback model").isZero();
     }
 }

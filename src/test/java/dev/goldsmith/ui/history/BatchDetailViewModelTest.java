@@ -172,6 +172,54 @@ class BatchDetailViewModelTest {
     }
 
     @Test
+    void resumeSaysWhichProviderItUsesAndOffersTheCurrentSettingsInstead() throws Exception {
+        BatchRecord cancelled = fx.cancelled(server, "pp-1", "pp-3", "hc-1"); // ran on gpt-test; Settings say rules
+        select(cancelled);
+        dialogs.pick(1);
+
+        detail.resume().get(20, TimeUnit.SECONDS);
+
+        assertThat(dialogs.choices).singleElement().asString()
+                .startsWith("Resume batch " + cancelled.id().substring(0, 8) + "?: It started with OpenAI-compatible"
+                        + " \u00b7 gpt-test \u00b7 " + server.url("/v1") + ". The current settings use Offline rules"
+                        + " engine \u2014 not an AI model. Which should its 3 pending items be sent with?")
+                .endsWith("[Its own: gpt-test | Current: Offline rules]");
+        BatchRecord resumed = fx.services.batches().find(cancelled.id()).orElseThrow();
+        assertThat(resumed.status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(resumed.failedItems()).as("sent to the rules engine, not the refusing server").isZero();
+        assertThat(fx.services.items().find(cancelled.vaultId(), "pp-3").orElseThrow().tier())
+                .as("written back by the rules engine").isNotEqualTo(dev.goldsmith.vault.QualityTier.ASSUMED);
+    }
+
+    @Test
+    void cancellingTheQuestionRunsNothing() throws Exception {
+        BatchRecord refused = fx.refused(server, "pp-1", "hc-1");
+        select(refused);
+        dialogs.pick(-1);
+
+        detail.retryFailed().get(20, TimeUnit.SECONDS);
+
+        assertThat(dialogs.choices).hasSize(1);
+        assertThat(fx.services.batches().history(dev.goldsmith.batch.HistoryQuery.all(0))).hasSize(1);
+        assertThat(detail.canRetryProperty().get()).isTrue();
+    }
+
+    @Test
+    void aRetryWithTheSameProviderAsTheSettingsStillSaysWhichItIs() throws Exception {
+        BatchRecord refused = fx.refused(server, "pp-1", "hc-1");
+        fx.services.batchDefaults().save(HistoryFixture.openai(server, 2));
+        select(refused);
+
+        detail.retryFailed().get(20, TimeUnit.SECONDS);
+
+        assertThat(dialogs.choices).singleElement().asString()
+                .contains("again with the settings the batch started with: OpenAI-compatible \u00b7 gpt-test")
+                .endsWith("[Retry failed]");
+        assertThat(history.providerName(history.batches().get(0))).isEqualTo("gpt-test");
+        assertThat(history.detailTitle(refused)).endsWith(" \u00b7 Enhance \u00b7 gpt-test");
+    }
+
+    @Test
     void exportWritesOutcomesWithBeforeAndAfterAsCsv() throws Exception {
         BatchRecord b = fx.rules(Operation.ENHANCE, "pp-3", "pp-2");
         select(b);

@@ -125,7 +125,7 @@ class HistoryViewModelTest {
         vm.reload();
         assertThat(vm.selectedProperty().get().id()).isEqualTo(keywords.id());
         assertThat(vm.detailTitle(vm.selectedProperty().get()))
-                .isEqualTo("Batch " + keywords.id().substring(0, 8) + " · Jordan Lee · Suggest keywords");
+                .isEqualTo("Batch " + keywords.id().substring(0, 8) + " · Jordan Lee · Suggest keywords · Offline rules");
     }
 
     static <T> FilterChoice<T> choice(java.util.List<FilterChoice<T>> choices, T value) {
