@@ -44,7 +44,8 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         VaultFilesViewModel files = new VaultFilesViewModel(services.vaultImporter(), services.vaultExporter(), workspace,
                 executor, dialogs, messages);
         HistoryViewModel history = new HistoryViewModel(services.batches(), services.vaults(), executor, dialogs,
-                messages, ZoneId.systemDefault());
+                messages, services.clock(), ZoneId.systemDefault());
+        history.liveElapsedFrom(batch.live()::elapsedOf);
         BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), BatchGateway.of(services), executor, dialogs, messages, history::reload,
                 services.itemVersions(), workspace::reload, batch.live()::enqueue);
         SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(),

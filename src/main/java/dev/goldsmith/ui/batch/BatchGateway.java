@@ -117,6 +117,11 @@ public final class BatchGateway {
         });
     }
 
+    /** The batch as stored. */
+    public Optional<BatchRecord> find(String batchId) {
+        return batches.get().find(batchId);
+    }
+
     /** Batches whose process died since the last look (a crash, a kill): offered for resume at start-up. */
     public List<BatchRecord> recoverDead() {
         return batches.get().recoverDead();

@@ -36,6 +36,8 @@ public final class LiveBatchController {
     @FXML private Label etaLabel;
     @FXML private Label tokensLabel;
     @FXML private Label costLabel;
+    @FXML private Label activityLabel;
+    @FXML private Label lastErrorLabel;
     @FXML private ListView<OutcomeRow> outcomesList;
 
     public LiveBatchController(LiveBatchViewModel viewModel) {
@@ -63,7 +65,13 @@ public final class LiveBatchController {
         etaLabel.textProperty().bind(t.eta());
         visibleWhenText(etaLabel, t.eta().isNotEmpty());
         tokensLabel.textProperty().bind(t.tokens());
+        visibleWhenText(tokensLabel, t.tokens().isNotEmpty());
         costLabel.textProperty().bind(t.cost());
+        visibleWhenText(costLabel, t.cost().isNotEmpty());
+        activityLabel.textProperty().bind(t.activity());
+        visibleWhenText(activityLabel, t.activity().isNotEmpty());
+        lastErrorLabel.textProperty().bind(t.lastError());
+        visibleWhenText(lastErrorLabel, t.lastError().isNotEmpty());
         pauseButton.disableProperty().bind(viewModel.canPause().not());
         resumeButton.disableProperty().bind(viewModel.canResume().not());
         cancelButton.disableProperty().bind(viewModel.canCancel().not());

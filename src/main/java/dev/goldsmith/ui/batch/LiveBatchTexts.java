@@ -2,10 +2,12 @@ package dev.goldsmith.ui.batch;
 
 import dev.goldsmith.batch.BatchSnapshot;
 import dev.goldsmith.ui.Messages;
+import java.time.Duration;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableObjectValue;
 
@@ -18,6 +20,8 @@ public final class LiveBatchTexts {
     private final StringBinding failed;
     private final StringBinding skipped;
     private final StringBinding unchanged;
+    private final StringBinding activity;
+    private final StringBinding lastError;
     private final StringBinding rate;
     private final StringBinding elapsed;
     private final StringBinding eta;
@@ -28,6 +32,15 @@ public final class LiveBatchTexts {
 
     LiveBatchTexts(ObservableObjectValue<BatchSnapshot> snapshot, ObservableIntegerValue queuedCount,
                    SnapshotText text, Messages messages) {
+        this(snapshot, new SimpleObjectProperty<>(), queuedCount, text, messages);
+    }
+
+    /**
+     * @param storedActive the active time the shown batch was stored with once it ended ({@code null} while it runs):
+     *                     the rate is then the one History shows
+     */
+    LiveBatchTexts(ObservableObjectValue<BatchSnapshot> snapshot, ObservableObjectValue<Duration> storedActive,
+                   ObservableIntegerValue queuedCount, SnapshotText text, Messages messages) {
         this.snapshot = snapshot;
         String idle = messages.get("live.idle");
         headline = Bindings.createStringBinding(() -> snapshot.get() == null ? idle : text.headline(snapshot.get()),
@@ -36,7 +49,10 @@ public final class LiveBatchTexts {
         failed = of(text::failed);
         skipped = of(text::skipped);
         unchanged = of(text::unchanged);
-        rate = of(text::rate);
+        activity = of(text::activity);
+        lastError = of(text::lastError);
+        rate = Bindings.createStringBinding(() -> snapshot.get() == null ? "" : text.rate(snapshot.get(),
+                storedActive.get() != null ? storedActive.get() : snapshot.get().elapsed()), snapshot, storedActive);
         elapsed = of(text::elapsed);
         eta = of(text::eta);
         tokens = of(text::tokens);
@@ -65,6 +81,16 @@ public final class LiveBatchTexts {
 
     public StringBinding skipped() {
         return skipped;
+    }
+
+    /** "3 in flight · 2 waiting to retry, next in 0:04 · paced 588/min (provider limit 600/min)"; empty once ended. */
+    public StringBinding activity() {
+        return activity;
+    }
+
+    /** "Latest error: …" as soon as an attempt failed; empty when none did. */
+    public StringBinding lastError() {
+        return lastError;
     }
 
     /** "= 38 unchanged". */

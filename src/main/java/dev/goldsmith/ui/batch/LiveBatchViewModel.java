@@ -9,10 +9,12 @@ import dev.goldsmith.ui.FrameCoalescer;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.vault.ItemSelection;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -63,6 +65,8 @@ public final class LiveBatchViewModel {
     private final ReadOnlyIntegerWrapper queued = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<BatchSnapshot> snapshot = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<BatchSnapshot> lastEnded = new ReadOnlyObjectWrapper<>();
+    /** The active time the shown batch was stored with, once it ended: its rate is then History's. */
+    private final ReadOnlyObjectWrapper<Duration> storedActive = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<BatchOutcome> noticeOutcome = new ReadOnlyObjectWrapper<>(BatchOutcome.DONE);
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
@@ -90,7 +94,7 @@ public final class LiveBatchViewModel {
         this.text = new SnapshotText(messages);
         this.question = new RerunQuestion(dialogs, messages);
         this.coalescer = new FrameCoalescer<>(ui, this::apply);
-        this.texts = new LiveBatchTexts(snapshot, queued, text, messages);
+        this.texts = new LiveBatchTexts(snapshot, storedActive, queued, text, messages);
     }
 
     /** Adds a batch to the queue; it starts at once when nothing is running. */
@@ -139,6 +143,7 @@ public final class LiveBatchViewModel {
 
     private void attach(BatchHandle handle) {
         active = handle;
+        storedActive.set(null);
         notice.set("");
         lastEnded.set(null);
         show(handle.latest());
@@ -168,6 +173,12 @@ public final class LiveBatchViewModel {
         if (!windowFocused.get()) {
             desktopNotifier.accept(summary);
         }
+        String id = last.batchId();
+        executor.submit(() -> gateway.find(id), stored -> stored.ifPresent(b -> {
+            if (active == null && snapshot.get() != null && snapshot.get().batchId().equals(id)) {
+                storedActive.set(b.activeDuration());
+            }
+        }), failure -> { }); // only the rate's last digits depend on it
         onBatchEnded.run();
         startNext();
     }
@@ -241,6 +252,12 @@ public final class LiveBatchViewModel {
         executor.submit(() -> gateway.rerun(batchId), r -> question.ask(r, RerunQuestion.Kind.RESUME, askWhenSame)
                 .ifPresentOrElse(source -> enqueue(() -> gateway.resume(batchId, source)), declined),
                 failure -> dialogs.showError(messages.get("rerun.loadFailed"), String.valueOf(failure.getMessage())));
+    }
+
+    /** How long the batch this panel runs has been working, when {@code batchId} is that batch. */
+    public Optional<Duration> elapsedOf(String batchId) {
+        BatchSnapshot s = snapshot.get();
+        return active != null && s != null && s.batchId().equals(batchId) ? Optional.of(s.elapsed()) : Optional.empty();
     }
 
     public BooleanBinding canPause() {

@@ -4,7 +4,11 @@ import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchSnapshot;
 import dev.goldsmith.batch.Durations;
 import dev.goldsmith.batch.ItemOutcome;
+import dev.goldsmith.batch.Pacing;
 import dev.goldsmith.ui.Messages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The words and numbers the live panel shows for a snapshot, from {@code messages.properties}. */
 final class SnapshotText {
@@ -39,8 +43,14 @@ final class SnapshotText {
         return messages.get("live.skipped", s.skipped());
     }
 
+    /** "9,578.5 items/min": answered items over the active time, as History computes it ({@link Throughput}). */
     String rate(BatchSnapshot s) {
-        return messages.get("live.rate", s.itemsPerMinute());
+        return rate(s, s.elapsed());
+    }
+
+    /** The same over {@code active}: once a batch ended, the active time it was stored with. */
+    String rate(BatchSnapshot s, Duration active) {
+        return messages.get("live.rate", Throughput.perMinute(s.succeeded() + s.failed(), active).orElse(0));
     }
 
     String elapsed(BatchSnapshot s) {
@@ -52,12 +62,22 @@ final class SnapshotText {
         return s.isFinished() ? "" : s.eta().map(d -> messages.get("live.eta", Durations.clock(d))).orElse("");
     }
 
-    String tokens(BatchSnapshot s) {
-        return messages.get("live.tokens", s.promptTokens() + s.completionTokens());
+    /**
+     * "$0.0123"; "cost unknown: set prices in Settings" when tokens were used but no price is set; empty when nothing
+     * was counted (the offline rules engine).
+     */
+    String cost(BatchSnapshot s) {
+        boolean noCost = s.costUsd() == null || s.costUsd().signum() == 0;
+        if (noCost) {
+            return s.promptTokens() + s.completionTokens() > 0 ? messages.get("live.cost.unknown") : "";
+        }
+        return messages.get("live.cost", s.costUsd());
     }
 
-    String cost(BatchSnapshot s) {
-        return messages.get("live.cost", s.costUsd());
+    /** "1,500 tokens"; empty when none were counted (the offline rules engine). */
+    String tokens(BatchSnapshot s) {
+        long tokens = s.promptTokens() + s.completionTokens();
+        return tokens == 0 ? "" : messages.get("live.tokens", tokens);
     }
 
     /**
@@ -83,6 +103,58 @@ final class SnapshotText {
 
     private static int changed(BatchSnapshot s) {
         return Math.max(0, s.succeeded() - s.unchanged());
+    }
+
+    /**
+     * What the batch is doing right now, while it runs: "3 in flight · 2 waiting to retry, next in 0:04 · paced
+     * 588/min (provider limit 600/min)" or "… · rate limited, waiting 0:01"; empty once it ended.
+     */
+    String activity(BatchSnapshot s) {
+        if (s.isFinished()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(messages.get("live.inFlight", s.inFlight()));
+        if (s.waitingRetries() > 0) {
+            parts.add(s.nextRetryIn().map(d -> messages.get("live.retrying.next", s.waitingRetries(), wait(d)))
+                    .orElse(messages.get("live.retrying", s.waitingRetries())));
+        }
+        String pace = pacing(s);
+        if (!pace.isEmpty()) {
+            parts.add(pace);
+        }
+        return String.join(" \u00b7 ", parts);
+    }
+
+    /** "rate limited, waiting 0:01" during a 429 hold; else how requests are paced and why, or empty. */
+    String pacing(BatchSnapshot s) {
+        if (s.holdRemaining() != null && s.holdRemaining().compareTo(Duration.ZERO) > 0) {
+            return messages.get("live.pacing.hold", wait(s.holdRemaining()));
+        }
+        Pacing p = s.pacing();
+        if (!p.isPaced()) {
+            return "";
+        }
+        String key = "live.pacing." + switch (p.reason()) {
+            case NONE -> "none";
+            case RPM_SETTING -> "rpm";
+            case TPM_SETTING -> "tpm";
+            case PROVIDER_REQUESTS -> "providerRequests";
+            case PROVIDER_TOKENS -> "providerTokens";
+            case LEARNED -> p.limitPerMinute() > 0 ? "learned" : "learning";
+        };
+        return messages.get(key, Math.round(p.requestsPerMinute()), Math.round(p.limitPerMinute()));
+    }
+
+    /** "Latest error: HTTP 503 · the server is busy", as soon as an attempt failed (also one that is retried). */
+    String lastError(BatchSnapshot s) {
+        return s.lastError() == null || s.lastError().isBlank() ? "" : messages.get("live.lastError", s.lastError());
+    }
+
+    /** A wait in whole seconds, rounded up: 0.3 s reads 0:01, not 0:00. */
+    private static String wait(Duration d) {
+        long ms = Math.max(0, d.toMillis());
+        return Durations.clock(Duration.ofSeconds((ms + 999) / 1000));
     }
 
     /** "pp-1 · bronze → silver · 1 attempt" or "pp-3 · HTTP 400 · the error". */

@@ -10,6 +10,7 @@ import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.batch.BatchGateway;
 import dev.goldsmith.ui.batch.BatchGateway.Source;
+import dev.goldsmith.ui.batch.ProviderText;
 import dev.goldsmith.ui.batch.RerunQuestion;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,10 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
@@ -59,8 +64,15 @@ public final class BatchDetailViewModel {
     private final BooleanProperty launching = new SimpleBooleanProperty();
     private final BooleanBinding canResume = Bindings.createBooleanBinding(
             () -> batch.get() != null && batch.get().canResume() && !launching.get(), batch, launching);
-    private final BooleanBinding canRevert = Bindings.createBooleanBinding(
-            () -> focused.get() != null && focused.get().versionId() != null, focused);
+    /** The focused row's item still holds what this batch wrote (no revert or later change since). */
+    private final BooleanProperty focusedIsCurrent = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper revertNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper revertDone = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty reverting = new SimpleBooleanProperty();
+    private final BooleanBinding canRevert = Bindings.createBooleanBinding(() -> focused.get() != null
+            && focused.get().versionId() != null && focusedIsCurrent.get() && !reverting.get(),
+            focused, focusedIsCurrent, reverting);
+    private long focusChecks;
     private final BooleanBinding canRetry = Bindings.createBooleanBinding(
             () -> batch.get() != null && batch.get().failedItems() > 0 && !launching.get(), batch, launching);
     private long loads;
@@ -85,6 +97,7 @@ public final class BatchDetailViewModel {
         this.onBatchEnded = onBatchEnded;
         this.question = new RerunQuestion(dialogs, messages);
         batch.addListener((obs, was, now) -> load(now));
+        focused.addListener((obs, was, now) -> checkFocused(now, ""));
     }
 
     private void load(BatchRecord b) {
@@ -203,17 +216,67 @@ public final class BatchDetailViewModel {
         return focused.map(r -> r.written() ? r.after() : "").orElse("");
     }
 
-    /** Restores the focused item's text, tier and keywords from before this batch (asks first). */
+    /**
+     * Finds out in the background whether the focused row's item still holds this batch's result: only then is Revert
+     * offered (reverting twice, or over a later change, would lose what came after). {@code note} shows meanwhile.
+     */
+    private void checkFocused(OutcomeRow row, String note) {
+        long check = ++focusChecks;
+        focusedIsCurrent.set(false);
+        revertNote.set(note);
+        revertDone.set(!note.isEmpty());
+        BatchRecord b = batch.get();
+        if (row == null || row.versionId() == null || b == null) {
+            return;
+        }
+        executor.submit(() -> versions.list(b.vaultId(), row.itemId()), list -> {
+            if (check == focusChecks) {
+                boolean current = !list.isEmpty() && list.get(0).id() == row.versionId();
+                focusedIsCurrent.set(current);
+                if (!current && note.isEmpty()) {
+                    revertNote.set(messages.get("history.revert.changedSince", row.itemId()));
+                }
+            }
+        }, failure -> dialogs.showError(messages.get("history.detail.loadFailed"), String.valueOf(failure.getMessage())));
+    }
+
+    /** Restores the focused item's text, tier and keywords from before this batch (asks first), and says so. */
     public void revertFocused() {
         OutcomeRow row = focused.get();
-        if (row == null || row.versionId() == null
+        if (!canRevert.get()
                 || !dialogs.confirm(messages.get("history.revert.title"), messages.get("history.revert.confirm", row.itemId()))) {
             return;
         }
+        reverting.set(true);
         executor.submit(() -> versions.revert(row.versionId()), item -> {
+            reverting.set(false);
             onItemsChanged.run();
-            load(batch.get());
-        }, failure -> dialogs.showError(messages.get("history.revert.failed"), String.valueOf(failure.getMessage())));
+            if (focused.get() == row) {
+                checkFocused(row, messages.get("history.revert.done", row.itemId()));
+            }
+        }, failure -> {
+            reverting.set(false);
+            dialogs.showError(messages.get("history.revert.failed"), String.valueOf(failure.getMessage()));
+        });
+    }
+
+    /** "pp-3 is back to …" after a revert, or why Revert is not offered for the focused item; empty otherwise. */
+    public ReadOnlyStringProperty revertNoteProperty() {
+        return revertNote.getReadOnlyProperty();
+    }
+
+    /** The note says a revert was done (rather than why none is offered). */
+    public ReadOnlyBooleanProperty revertDoneProperty() {
+        return revertDone.getReadOnlyProperty();
+    }
+
+    /** Whether the selected batch ran on the offline rules engine (no HTTP status to show). */
+    public boolean ranOffline(BatchRecord b) {
+        try {
+            return ProviderText.isRules(dev.goldsmith.batch.BatchSettings.fromMetadata(b.metadata()).provider());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Revert is offered for an item this batch wrote back. */

@@ -2,11 +2,13 @@ package dev.goldsmith.ui.history;
 
 import dev.goldsmith.ui.StyleClasses;
 import java.util.function.Function;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.util.Callback;
 
 /** The history tables' cells: a coloured status chip, and plain text from a formatter. */
@@ -53,6 +55,32 @@ final class HistoryCells {
                 if (!none) {
                     tip.setText(tooltip.apply(value));
                 }
+                setTooltip(none ? null : tip);
+            }
+        };
+    }
+
+    /** The whole text, wrapped to the column's width (an error message is never cut off); also as its tooltip. */
+    static <S> Callback<TableColumn<S, String>, TableCell<S, String>> wrapped() {
+        return column -> new TableCell<>() {
+            private final Text text = new Text();
+            private final Tooltip tip = new Tooltip();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
+                text.getStyleClass().add("gs-cell-text");
+                tip.setWrapText(true);
+                tip.setMaxWidth(560);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            }
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                boolean none = empty || value == null;
+                text.setText(none ? "" : value);
+                tip.setText(none ? "" : value);
+                setGraphic(none ? null : text);
                 setTooltip(none ? null : tip);
             }
         };

@@ -6,8 +6,6 @@ import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.batch.ItemStatus;
 import dev.goldsmith.ui.StyleClasses;
 import dev.goldsmith.ui.vault.FilterChoice;
-import java.math.BigDecimal;
-import java.time.Instant;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -43,17 +41,15 @@ public final class HistoryController {
     @FXML private TableView<BatchRecord> batchesTable;
     @FXML private Label historyPlaceholderLabel;
     @FXML private TableColumn<BatchRecord, BatchStatus> statusColumn;
-    @FXML private TableColumn<BatchRecord, String> vaultColumn;
-    @FXML private TableColumn<BatchRecord, String> operationColumn;
+    @FXML private TableColumn<BatchRecord, BatchRecord> batchColumn;
     @FXML private TableColumn<BatchRecord, BatchRecord> providerColumn;
-    @FXML private TableColumn<BatchRecord, Instant> createdColumn;
-    @FXML private TableColumn<BatchRecord, String> durationColumn;
-    @FXML private TableColumn<BatchRecord, String> countsColumn;
-    @FXML private TableColumn<BatchRecord, String> rateColumn;
-    @FXML private TableColumn<BatchRecord, BigDecimal> costColumn;
+    @FXML private TableColumn<BatchRecord, BatchRecord> createdColumn;
+    @FXML private TableColumn<BatchRecord, BatchRecord> countsColumn;
+    @FXML private TableColumn<BatchRecord, BatchRecord> costColumn;
     @FXML private BarChart<String, Number> dayChart;
     @FXML private Label detailTitle;
     @FXML private Label detailCounts;
+    @FXML private Label revertNotice;
     @FXML private Button historyResumeButton;
     @FXML private Button historyRetryButton;
     @FXML private Button historyRevertButton;
@@ -101,17 +97,16 @@ public final class HistoryController {
         batchesTable.setItems(viewModel.batches());
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         statusColumn.setCellFactory(HistoryCells.chip(viewModel::statusName, s -> StyleClasses.status(s.wireName())));
-        vaultColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.vaultName(c.getValue().vaultId())));
-        operationColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.operationName(c.getValue().operation())));
+        batchColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        batchColumn.setCellFactory(HistoryCells.text(viewModel::batchCell, viewModel::detailTitle));
         providerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         providerColumn.setCellFactory(HistoryCells.text(viewModel::providerName, viewModel::providerDescription));
-        createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().createdAt()));
-        createdColumn.setCellFactory(HistoryCells.text(viewModel.format()::created));
-        durationColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.durationOf(c.getValue())));
-        countsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.format().counts(c.getValue())));
-        rateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(viewModel.format().itemsPerMinute(c.getValue())));
-        costColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().costUsd()));
-        costColumn.setCellFactory(HistoryCells.text(viewModel.format()::cost));
+        createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        createdColumn.setCellFactory(HistoryCells.text(viewModel::startedCell));
+        countsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        countsColumn.setCellFactory(HistoryCells.text(viewModel::countsCell, viewModel.format()::countsInWords));
+        costColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        costColumn.setCellFactory(HistoryCells.text(viewModel.format()::cost, viewModel.format()::costDetail));
         batchesTable.getSelectionModel().selectedItemProperty()
                 .addListener((obs, was, now) -> viewModel.selectedProperty().set(now));
         viewModel.selectedProperty().addListener((obs, was, now) -> { // a reload keeps the batch: show it chosen
@@ -129,6 +124,12 @@ public final class HistoryController {
         historyResumeButton.disableProperty().bind(detail.canResumeProperty().not());
         historyRetryButton.disableProperty().bind(detail.canRetryProperty().not());
         historyRevertButton.disableProperty().bind(detail.canRevertProperty().not());
+        revertNotice.textProperty().bind(detail.revertNoteProperty());
+        revertNotice.visibleProperty().bind(detail.revertNoteProperty().isNotEmpty());
+        revertNotice.managedProperty().bind(revertNotice.visibleProperty());
+        detail.revertDoneProperty().addListener((obs, was, done) -> styleRevertNotice(done));
+        styleRevertNotice(false);
+        httpColumn.visibleProperty().bind(viewModel.selectedProperty().map(b -> !detail.ranOffline(b)).orElse(true));
         exportButton.disableProperty().bind(Bindings.isEmpty(detail.outcomes()));
         outcomesTable.setItems(detail.outcomes());
         itemColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemId()));
@@ -138,9 +139,15 @@ public final class HistoryController {
         attemptsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attempts()));
         httpColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().httpStatus()));
         errorColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().error()));
+        errorColumn.setCellFactory(HistoryCells.wrapped());
         detail.focusedProperty().bind(outcomesTable.getSelectionModel().selectedItemProperty());
         beforeText.textProperty().bind(detail.beforeText());
         afterText.textProperty().bind(detail.afterText());
+    }
+
+    private void styleRevertNotice(boolean done) {
+        revertNotice.getStyleClass().removeAll("gs-test-ok", StyleClasses.MUTED);
+        revertNotice.getStyleClass().add(done ? "gs-test-ok" : StyleClasses.MUTED);
     }
 
     @FXML

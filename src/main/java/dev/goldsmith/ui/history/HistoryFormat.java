@@ -54,18 +54,23 @@ public final class HistoryFormat {
         return Math.max(0, b.successfulItems() - b.unchangedItems());
     }
 
-    public String itemsPerMinute(BatchRecord b) {
-        return rate(HistoryStats.rate(b.successfulItems() + b.failedItems(), b.activeMs()));
-    }
-
     String rate(OptionalDouble perMinute) {
         return perMinute.isPresent() ? messages.get("history.rate", perMinute.getAsDouble()) : messages.get("history.none");
     }
 
-    public String cost(BigDecimal usd) {
+    /** "$0.0123"; "unknown" when tokens were used but no price was set; "–" when nothing was counted (offline). */
+    public String cost(BatchRecord b) {
+        BigDecimal usd = b.costUsd();
         if (usd == null || usd.signum() == 0) {
-            return usd == null ? messages.get("history.none") : "$0";
+            return messages.get(b.promptTokens() + b.completionTokens() > 0 ? "history.cost.unknown" : "history.none");
         }
         return "$" + usd.setScale(usd.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The cost cell's tooltip: why a cost is unknown, or the tokens it is made of. */
+    public String costDetail(BatchRecord b) {
+        boolean unknown = (b.costUsd() == null || b.costUsd().signum() == 0) && b.promptTokens() + b.completionTokens() > 0;
+        return unknown ? messages.get("live.cost.unknown")
+                : messages.get("history.cost.tokens", b.promptTokens(), b.completionTokens());
     }
 }

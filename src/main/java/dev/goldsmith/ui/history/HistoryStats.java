@@ -2,6 +2,7 @@ package dev.goldsmith.ui.history;
 
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.ui.batch.Throughput;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,8 +49,8 @@ public record HistoryStats(OptionalDouble successRate, Map<Operation, Duration> 
         return new HistoryStats(rate, Map.copyOf(durations), rate(processed, activeMs), days);
     }
 
-    /** Items per minute of {@code activeMs}, empty when no time was spent. */
+    /** Items per minute of {@code activeMs}, empty when no time was spent: see {@link Throughput}. */
     static OptionalDouble rate(long items, long activeMs) {
-        return activeMs <= 0 ? OptionalDouble.empty() : OptionalDouble.of(items * 60_000.0 / activeMs);
+        return Throughput.perMinute(items, Duration.ofMillis(activeMs));
     }
 }

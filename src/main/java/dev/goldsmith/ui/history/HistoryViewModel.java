@@ -11,12 +11,16 @@ import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.batch.ProviderText;
+import dev.goldsmith.ui.batch.Throughput;
 import dev.goldsmith.vault.VaultSummary;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
@@ -56,11 +60,14 @@ public final class HistoryViewModel {
     private final Map<String, String> vaultNames = new HashMap<>();
     private final Map<String, ProviderSettings> providers = new HashMap<>();
     private final ProviderText providerText;
+    private final Clock clock;
+    private Function<String, Optional<Duration>> liveElapsed = id -> Optional.empty();
     private long loads;
     private boolean showing;
 
     public HistoryViewModel(BatchService batches, VaultRepository vaults, TaskExecutor executor,
-                            DialogService dialogs, Messages messages, ZoneId zone) {
+                            DialogService dialogs, Messages messages, Clock clock, ZoneId zone) {
+        this.clock = clock;
         this.batches = batches;
         this.vaults = vaults;
         this.executor = executor;
@@ -170,8 +177,46 @@ public final class HistoryViewModel {
         return filters.operationName(operation);
     }
 
+    /**
+     * How long the batch has been working: its active time once it ended; while it runs here, the live panel's
+     * elapsed time; while another process runs it, the time since it was created (or its earlier active time).
+     */
     public String durationOf(BatchRecord b) {
-        return format.duration(Duration.ofMillis(b.activeMs()));
+        if (!b.status().isLive()) {
+            return format.duration(b.activeDuration());
+        }
+        Duration running = liveElapsed.apply(b.id()).orElseGet(() -> b.activeMs() > 0 ? b.activeDuration()
+                : Duration.between(b.createdAt(), clock.instant()));
+        return messages.get("history.running", format.duration(running.isNegative() ? Duration.ZERO : running));
+    }
+
+    /** Items per minute of the batch, the same figure as the live panel's: see {@link Throughput}. */
+    public String itemsPerMinute(BatchRecord b) {
+        Duration active = b.status().isLive() ? liveElapsed.apply(b.id()).orElse(b.activeDuration()) : b.activeDuration();
+        return format.rate(Throughput.perMinute(b.successfulItems() + b.failedItems(), active));
+    }
+
+    /** "Jordan Lee" over "Enhance". */
+    public String batchCell(BatchRecord b) {
+        return messages.get("history.cell.batch", vaultName(b.vaultId()), operationName(b.operation()));
+    }
+
+    /** "2026-11-28 10:00" over "42.0 s" (or "running, 42.0 s"). */
+    public String startedCell(BatchRecord b) {
+        return messages.get("history.cell.created", format.created(b.createdAt()), durationOf(b));
+    }
+
+    /** "60 · ✓15 =38 ✗0 ↷7" over "9,578.5/min". */
+    public String countsCell(BatchRecord b) {
+        return messages.get("history.cell.counts", format.counts(b), itemsPerMinute(b));
+    }
+
+    /**
+     * The running batch's elapsed time, from the live panel: {@code elapsed} answers for the batch it runs. A
+     * running batch then shows the time it has been working, not zero.
+     */
+    public void liveElapsedFrom(Function<String, Optional<Duration>> elapsed) {
+        this.liveElapsed = elapsed;
     }
 
     /** "Batch 1a2b3c4d · Jordan Lee · Enhance · gpt-4o-mini", or a hint when nothing is selected. */

@@ -28,6 +28,7 @@ public final class SettingsController {
     @FXML private TextField timeoutField;
     @FXML private TextField concurrencyField;
     @FXML private TextField rpmField;
+    @FXML private TextField tpmField;
     @FXML private TextField maxAttemptsField;
     @FXML private TextField baseDelayField;
     @FXML private TextField promptPriceField;
@@ -73,6 +74,7 @@ public final class SettingsController {
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutSecondsProperty());
         concurrencyField.textProperty().bindBidirectional(viewModel.concurrencyProperty());
         rpmField.textProperty().bindBidirectional(viewModel.rpmProperty());
+        tpmField.textProperty().bindBidirectional(viewModel.tpmProperty());
         maxAttemptsField.textProperty().bindBidirectional(viewModel.maxAttemptsProperty());
         baseDelayField.textProperty().bindBidirectional(viewModel.baseDelayMsProperty());
         promptPriceField.textProperty().bindBidirectional(viewModel.promptPriceProperty());

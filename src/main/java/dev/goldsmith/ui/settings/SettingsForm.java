@@ -15,7 +15,8 @@ import java.util.Locale;
  * the field and the value ({@link IllegalArgumentException}).
  */
 record SettingsForm(String provider, String baseUrl, String model, String temperature, String maxTokens,
-                    String timeoutSeconds, String concurrency, String rpm, String maxAttempts, String baseDelayMs,
+                    String timeoutSeconds, String concurrency, String rpm, String tpm, String maxAttempts,
+                    String baseDelayMs,
                     String promptPrice, String completionPrice) {
 
     static SettingsForm of(BatchSettings s) {
@@ -24,7 +25,7 @@ record SettingsForm(String provider, String baseUrl, String model, String temper
         return new SettingsForm(p.provider(), p.baseUrl() == null ? "" : p.baseUrl(), p.model() == null ? "" : p.model(),
                 Double.toString(p.temperature()), Integer.toString(p.maxTokens()),
                 Long.toString(p.timeout().toSeconds()), Integer.toString(o.concurrency()), Integer.toString(o.rpm()),
-                Integer.toString(o.maxAttempts()), Long.toString(o.baseDelay().toMillis()),
+                Integer.toString(o.tpm()), Integer.toString(o.maxAttempts()), Long.toString(o.baseDelay().toMillis()),
                 p.pricing().promptPerMillion().toPlainString(), p.pricing().completionPerMillion().toPlainString());
     }
 
@@ -33,7 +34,8 @@ record SettingsForm(String provider, String baseUrl, String model, String temper
         boolean openai = ProviderSettings.OPENAI.equals(provider);
         BatchOptions options = capitalised(() -> BatchOptions.defaults(Operation.ENHANCE)
                 .withConcurrency(whole("Concurrency", concurrency))
-                .withRpm(whole("Requests per minute", rpm))
+                .withRpm(perMinute("Requests per minute", rpm, BatchOptions.MAX_RPM))
+                .withTpm(perMinute("Tokens per minute", tpm, BatchOptions.MAX_TPM))
                 .withMaxAttempts(whole("Max attempts", maxAttempts))
                 .withBaseDelay(Duration.ofMillis(whole("Base delay", baseDelayMs))));
         double t = decimal("Temperature", temperature).doubleValue();
@@ -61,6 +63,15 @@ record SettingsForm(String provider, String baseUrl, String model, String temper
                 openai ? model.strip() : ProviderSettings.rules().model(), null, t, tokens, Duration.ofSeconds(timeout),
                 options.concurrency(), pricing);
         return new BatchSettings(options, p);
+    }
+
+    private static int perMinute(String field, String text, int max) {
+        int value = whole(field, text);
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException(field + " must be 0 (no cap) or a whole number up to "
+                    + String.format(Locale.ROOT, "%,d", max) + ", not " + value + ".");
+        }
+        return value;
     }
 
     private static int whole(String field, String text) {

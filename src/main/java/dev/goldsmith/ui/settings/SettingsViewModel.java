@@ -50,6 +50,7 @@ public final class SettingsViewModel {
     private final StringProperty timeoutSeconds = new SimpleStringProperty("");
     private final StringProperty concurrency = new SimpleStringProperty("");
     private final StringProperty rpm = new SimpleStringProperty("");
+    private final StringProperty tpm = new SimpleStringProperty("");
     private final StringProperty maxAttempts = new SimpleStringProperty("");
     private final StringProperty baseDelayMs = new SimpleStringProperty("");
     private final StringProperty promptPrice = new SimpleStringProperty("");
@@ -160,7 +161,7 @@ public final class SettingsViewModel {
 
     private SettingsForm form() {
         return new SettingsForm(provider.get(), baseUrl.get(), model.get(), temperature.get(), maxTokens.get(),
-                timeoutSeconds.get(), concurrency.get(), rpm.get(), maxAttempts.get(), baseDelayMs.get(),
+                timeoutSeconds.get(), concurrency.get(), rpm.get(), tpm.get(), maxAttempts.get(), baseDelayMs.get(),
                 promptPrice.get(), completionPrice.get());
     }
 
@@ -173,6 +174,7 @@ public final class SettingsViewModel {
         timeoutSeconds.set(f.timeoutSeconds());
         concurrency.set(f.concurrency());
         rpm.set(f.rpm());
+        tpm.set(f.tpm());
         maxAttempts.set(f.maxAttempts());
         baseDelayMs.set(f.baseDelayMs());
         promptPrice.set(f.promptPrice());
@@ -204,6 +206,7 @@ public final class SettingsViewModel {
     public StringProperty timeoutSecondsProperty() { return timeoutSeconds; }
     public StringProperty concurrencyProperty() { return concurrency; }
     public StringProperty rpmProperty() { return rpm; }
+    public StringProperty tpmProperty() { return tpm; }
     public StringProperty maxAttemptsProperty() { return maxAttempts; }
     public StringProperty baseDelayMsProperty() { return baseDelayMs; }
     public StringProperty promptPriceProperty() { return promptPrice; }

@@ -79,6 +79,24 @@ class LiveBatchViewModelTest {
     }
 
     @Test
+    void theLivePanelAndHistoryShowTheSameItemsPerMinute() throws Exception {
+        f = new BatchFixture(dir);
+        f.launch.loadDefaults();
+        f.select("pp-1", "pp-3", "ts-1", "hc-1");
+
+        f.launch.start();
+        f.awaitIdle();
+
+        var history = new dev.goldsmith.ui.history.HistoryViewModel(f.services.batches(), f.services.vaults(),
+                new dev.goldsmith.ui.SameThreadTaskExecutor(), f.dialogs, f.messages, f.services.clock(),
+                java.time.ZoneOffset.UTC);
+        BatchRecord stored = f.record(f.live.snapshotProperty().get().batchId());
+        String live = f.live.texts().rate().get();
+        assertThat(live).endsWith(" items/min");
+        assertThat(history.itemsPerMinute(stored)).isEqualTo(live.replace(" items/min", "/min").replace(".0/", "/"));
+    }
+
+    @Test
     void aBatchEndingWhileTheWindowIsNotFocusedAlsoNotifiesTheDesktop() throws Exception {
         f = new BatchFixture(dir);
         f.launch.loadDefaults();

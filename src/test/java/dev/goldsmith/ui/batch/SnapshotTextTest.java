@@ -7,6 +7,7 @@ import dev.goldsmith.batch.BatchSnapshot;
 import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.batch.ItemOutcome;
 import dev.goldsmith.batch.ItemStatus;
+import dev.goldsmith.batch.Pacing;
 import dev.goldsmith.ui.Messages;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -14,6 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.Test;
 
 /** Every status, operation and outcome has its words (the keys are built at run time, so MessagesTest cannot see them). */
@@ -44,7 +47,7 @@ class SnapshotTextTest {
         assertThat(text.headline(s)).isEqualTo("Processing 53/60 items");
         assertThat(text.eta(s)).isEqualTo("ETA 0:40");
         assertThat(text.elapsed(s)).isEqualTo("Elapsed 1:12");
-        assertThat(text.rate(s)).isEqualTo("12.5 items/min");
+        assertThat(text.rate(s)).isEqualTo("41.7 items/min");
         assertThat(text.tokens(s)).isEqualTo("1,500 tokens");
         assertThat(text.cost(s)).isEqualTo("$0.0123");
         assertThat(text.notice(snapshot(Operation.ENHANCE, BatchStatus.COMPLETED, Optional.empty())))
@@ -110,6 +113,67 @@ class SnapshotTextTest {
         assertThat(text.notice(interrupted)).startsWith("Batch interrupted at 10/60: ");
         assertThat(BatchOutcome.of(counts(BatchStatus.COMPLETED, 60, 0, 0, 0, null)).styleClass())
                 .isEqualTo("gs-notice-success");
+    }
+
+    @Test
+    void whileRetriesWaitThePanelSaysWhatIsInFlightWhatWaitsAndWhenTheNextGoes() {
+        BatchSnapshot waiting = live(3, 2, Optional.of(Duration.ofMillis(3_200)), Duration.ZERO,
+                new Pacing(Pacing.Reason.PROVIDER_REQUESTS, 588.4, 600), "HTTP 503 \u00b7 the server is busy");
+        LiveBatchTexts texts = new LiveBatchTexts(new SimpleObjectProperty<>(waiting), new SimpleIntegerProperty(0),
+                text, Messages.load(Locale.ROOT));
+
+        assertThat(texts.activity().get())
+                .isEqualTo("3 in flight \u00b7 2 waiting to retry, next in 0:04 \u00b7 paced 588/min (provider limit 600/min)");
+        assertThat(texts.lastError().get()).isEqualTo("Latest error: HTTP 503 \u00b7 the server is busy");
+    }
+
+    @Test
+    void pacingSaysWhyAndARateLimitHoldSaysHowLongItWaits() {
+        assertThat(text.pacing(live(1, 0, Optional.empty(), Duration.ofMillis(400), Pacing.NONE, null)))
+                .isEqualTo("rate limited, waiting 0:01");
+        assertThat(text.pacing(live(1, 0, Optional.empty(), Duration.ZERO,
+                new Pacing(Pacing.Reason.RPM_SETTING, 6000, 6000), null))).isEqualTo("paced 6,000/min (your limit 6,000/min)");
+        assertThat(text.pacing(live(1, 0, Optional.empty(), Duration.ZERO,
+                new Pacing(Pacing.Reason.PROVIDER_TOKENS, 212, 90_000), null)))
+                .isEqualTo("paced 212/min (provider limit 90,000 tokens/min)");
+        assertThat(text.pacing(live(1, 0, Optional.empty(), Duration.ZERO,
+                new Pacing(Pacing.Reason.LEARNED, 540, 560), null)))
+                .isEqualTo("paced 540/min (limit learned from the provider's 429s: 560/min)");
+        assertThat(text.pacing(live(1, 0, Optional.empty(), Duration.ZERO, Pacing.NONE, null))).isEmpty();
+        assertThat(text.activity(live(0, 1, Optional.empty(), Duration.ZERO, Pacing.NONE, null)))
+                .isEqualTo("0 in flight \u00b7 1 waiting to retry");
+        assertThat(text.activity(counts(BatchStatus.COMPLETED, 1, 0, 0, 0, null))).as("ended").isEmpty();
+        assertThat(text.lastError(live(0, 0, Optional.empty(), Duration.ZERO, Pacing.NONE, null))).isEmpty();
+    }
+
+    @Test
+    void withoutPricesTheCostIsUnknownAndTheOfflineEngineShowsNoneAtAll() {
+        BatchSnapshot unpriced = new BatchSnapshot("b-1", "v-1", Operation.ENHANCE, BatchStatus.PROCESSING, 60, 1, 1, 0,
+                0, 0, 0, 0, Optional.empty(), 0, Optional.empty(), Duration.ofSeconds(3), 100, 40, BigDecimal.ZERO,
+                List.of(), null, Duration.ZERO, null, null);
+        BatchSnapshot offline = counts(BatchStatus.COMPLETED, 53, 0, 7, 0, null);
+
+        assertThat(text.cost(unpriced)).isEqualTo("cost unknown: set prices in Settings");
+        assertThat(text.tokens(unpriced)).isEqualTo("140 tokens");
+        assertThat(text.cost(offline)).isEmpty();
+        assertThat(text.tokens(offline)).isEmpty();
+    }
+
+    @Test
+    void itemsPerMinuteAreTheAnsweredItemsOverTheActiveTimeWithThousandsSeparators() {
+        BatchSnapshot fast = new BatchSnapshot("b-1", "v-1", Operation.ENHANCE, BatchStatus.COMPLETED, 9_000, 9_000,
+                8_000, 12, 988, 0, 0, 0, Optional.empty(), 99_999, Optional.empty(), Duration.ofMillis(2_750), 0, 0,
+                BigDecimal.ZERO, List.of(), null, Duration.ZERO, null, null);
+
+        assertThat(text.rate(fast)).as("(8,000 + 12) / 2.75 s, not the engine's recent window")
+                .isEqualTo("174,807.3 items/min");
+    }
+
+    private static BatchSnapshot live(int inFlight, int waiting, Optional<Duration> next, Duration hold, Pacing pacing,
+                                      String lastError) {
+        return new BatchSnapshot("b-1", "v-1", Operation.ENHANCE, BatchStatus.PROCESSING, 52, 0, 0, 0, 0, 0, inFlight,
+                waiting, next, 0, Optional.empty(), Duration.ofSeconds(75), 0, 0, BigDecimal.ZERO, List.of(), null, hold,
+                lastError, pacing);
     }
 
     private static BatchSnapshot counts(BatchStatus status, int succeeded, int failed, int skipped, int unchanged,

@@ -49,7 +49,7 @@ class BatchDetailViewModelTest {
         fx = new HistoryFixture(dir);
         SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
         Messages messages = Messages.load(Locale.ROOT);
-        history = new HistoryViewModel(fx.services.batches(), fx.services.vaults(), executor, dialogs, messages,
+        history = new HistoryViewModel(fx.services.batches(), fx.services.vaults(), executor, dialogs, messages, fx.clock,
                 ZoneOffset.UTC);
         detail = new BatchDetailViewModel(fx.services.batches(), gateway(), executor,
                 dialogs, messages, history::reload, fx.services.itemVersions(), () -> itemsChanged++,
@@ -107,6 +107,26 @@ class BatchDetailViewModelTest {
                 .containsExactly("revert", "batch");
         assertThat(itemsChanged).as("the workspace is told").isEqualTo(1);
         assertThat(dialogs.questions).hasSize(1);
+        assertThat(detail.revertNoteProperty().get())
+                .isEqualTo("pp-3 is back to the text, tier and keywords it had before this batch.");
+        assertThat(detail.revertDoneProperty().get()).isTrue();
+        assertThat(detail.canRevertProperty().get()).as("nothing left to revert").isFalse();
+
+        detail.revertFocused();
+        assertThat(dialogs.questions).as("a second click does nothing").hasSize(1);
+        assertThat(fx.services.itemVersions().list(b.vaultId(), "pp-3")).hasSize(2);
+
+        detail.focusedProperty().set(null);
+        detail.focusedProperty().set(written);
+        assertThat(detail.canRevertProperty().get()).as("still, after looking away and back").isFalse();
+        assertThat(detail.revertNoteProperty().get()).startsWith("pp-3 has changed since this batch");
+        assertThat(detail.revertDoneProperty().get()).isFalse();
+    }
+
+    @Test
+    void httpStatusesAreShownOnlyForBatchesThatSpokeHttp() throws Exception {
+        assertThat(detail.ranOffline(fx.rules(Operation.ENHANCE, "pp-3"))).isTrue();
+        assertThat(detail.ranOffline(fx.refused(server, "pp-1"))).isFalse();
     }
 
     @Test

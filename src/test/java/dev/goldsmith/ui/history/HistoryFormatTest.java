@@ -26,6 +26,22 @@ class HistoryFormatTest {
                 + " \u00b7 \u21b7 7 skipped of 60");
     }
 
+    @Test
+    void aCostIsUnknownWhenTokensWereUsedWithoutPricesAndNoneForTheOfflineEngine() {
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        BatchRecord unpriced = new BatchRecord("b-1", "ed", "v-1", Operation.ENHANCE, BatchStatus.COMPLETED, 1, 1, 1, 0, 0,
+                0, null, "{}", at, at, at, 120, 40, BigDecimal.ZERO, null, at, null, 1_000);
+        BatchRecord priced = new BatchRecord("b-2", "ed", "v-1", Operation.ENHANCE, BatchStatus.COMPLETED, 1, 1, 1, 0, 0,
+                0, null, "{}", at, at, at, 120, 40, new BigDecimal("0.00123"), null, at, null, 1_000);
+
+        assertThat(format.cost(unpriced)).isEqualTo("unknown");
+        assertThat(format.costDetail(unpriced)).isEqualTo("cost unknown: set prices in Settings");
+        assertThat(format.cost(priced)).isEqualTo("$0.0012");
+        assertThat(format.costDetail(priced)).isEqualTo("120 prompt + 40 completion tokens");
+        assertThat(format.cost(record(BatchStatus.COMPLETED, 1, 1, 0, 0, 0, 10))).as("offline: nothing counted")
+                .isEqualTo("\u2013");
+    }
+
     static BatchRecord record(BatchStatus status, int total, int succeeded, int failed, int skipped, int unchanged,
                               long activeMs) {
         Instant at = Instant.parse("2026-11-20T10:00:00Z");

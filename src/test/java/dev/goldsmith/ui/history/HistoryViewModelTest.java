@@ -8,6 +8,7 @@ import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.RecordingDialogService;
 import dev.goldsmith.ui.SameThreadTaskExecutor;
+import dev.goldsmith.ui.TestVaults;
 import dev.goldsmith.ui.vault.FilterChoice;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -44,7 +45,7 @@ class HistoryViewModelTest {
         keywords = fx.rules(Operation.KEYWORD_SUGGEST, "pp-1", "ts-1");
         refused = fx.refused(server, "pp-3", "hc-1");
         vm = new HistoryViewModel(fx.services.batches(), fx.services.vaults(), new SameThreadTaskExecutor(), dialogs,
-                Messages.load(Locale.ROOT), ZoneOffset.UTC);
+                Messages.load(Locale.ROOT), fx.clock, ZoneOffset.UTC);
         vm.reload();
     }
 
@@ -117,6 +118,29 @@ class HistoryViewModelTest {
         assertThat(vm.successRateProperty().get()).isEqualTo("Success rate –");
         assertThat(vm.itemsPerMinuteProperty().get()).isEqualTo("Throughput –");
         assertThat(vm.days()).isEmpty();
+    }
+
+    @Test
+    void aRunningBatchShowsHowLongItHasBeenWorkingNotZero() throws Exception {
+        fx.hold = true;
+        server.setDispatcher(fx.refusing());
+        var handle = fx.services.batches().start(TestVaults.VAULT, java.util.List.of("pp-1"),
+                HistoryFixture.openai(server, 1));
+        server.takeRequest(10, java.util.concurrent.TimeUnit.SECONDS);
+        fx.clock.advance(java.time.Duration.ofSeconds(42));
+
+        vm.reload();
+        BatchRecord running = vm.batches().get(0);
+        assertThat(running.status().isLive()).isTrue();
+        assertThat(vm.durationOf(running)).isEqualTo("running, 42.0 s");
+
+        vm.liveElapsedFrom(id -> id.equals(running.id()) ? java.util.Optional.of(java.time.Duration.ofSeconds(75))
+                : java.util.Optional.empty());
+        assertThat(vm.durationOf(running)).as("the live panel knows best").isEqualTo("running, 1 min 15 s");
+        assertThat(vm.countsCell(running)).as("nothing answered yet").endsWith("\n0/min");
+
+        fx.release.countDown();
+        fx.finish(handle);
     }
 
     @Test

@@ -73,6 +73,7 @@ class SettingsViewModelTest {
         vm.apiKeyProperty().set(KEY);
         vm.concurrencyProperty().set("8");
         vm.rpmProperty().set("120");
+        vm.tpmProperty().set("90000");
         vm.maxAttemptsProperty().set("4");
         vm.baseDelayMsProperty().set("500");
         vm.temperatureProperty().set("0.3");
@@ -91,6 +92,8 @@ class SettingsViewModelTest {
         assertThat(saved.provider().timeout().toSeconds()).isEqualTo(30);
         assertThat(saved.options().concurrency()).isEqualTo(8);
         assertThat(saved.options().rpm()).isEqualTo(120);
+        assertThat(saved.options().tpm()).isEqualTo(90_000);
+        assertThat(services.settings().all()).containsEntry("tpm", "90000");
         assertThat(saved.options().baseDelay().toMillis()).isEqualTo(500);
         assertThat(saved.provider().pricing().completionPerMillion()).isEqualByComparingTo("0.6");
 
@@ -105,6 +108,7 @@ class SettingsViewModelTest {
         assertThat(again.modelProperty().get()).isEqualTo("gpt-4o");
         assertThat(again.concurrencyProperty().get()).isEqualTo("8");
         assertThat(again.maxAttemptsProperty().get()).isEqualTo("4");
+        assertThat(again.tpmProperty().get()).isEqualTo("90000");
         assertThat(again.apiKeyProperty().get()).isEqualTo(KEY);
     }
 
@@ -135,6 +139,11 @@ class SettingsViewModelTest {
         assertThat(vm.errorProperty().get()).isEqualTo("Concurrency must be a whole number, not 'lots'.");
 
         vm.concurrencyProperty().set("3");
+        vm.tpmProperty().set("-5");
+        assertThat(vm.save()).isFalse();
+        assertThat(vm.errorProperty().get()).isEqualTo("Tokens per minute must be 0 (no cap) or a whole number up to 1,000,000,000, not -5.");
+
+        vm.tpmProperty().set("0");
         assertThat(vm.save()).isTrue();
         assertThat(vm.errorProperty().get()).isEmpty();
     }

@@ -1,0 +1,170 @@
+package dev.goldsmith.ui.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldsmith.Services;
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.batch.BatchOptions;
+import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.ui.FxTaskExecutor;
+import dev.goldsmith.ui.MainWindow;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.RecordingDialogService;
+import dev.goldsmith.ui.TestVaults;
+import dev.goldsmith.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window at 1000×650 with real batches behind it (one enhanced offline, one whose items a server refused):
+ * on every screen, no label, button, cell or column header shows its text cut off with an ellipsis.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NoTruncationFxTest {
+
+    @TempDir
+    static Path root;
+
+    private final MockWebServer server = new MockWebServer();
+    private Services services;
+    private FxTaskExecutor executor;
+    private Scene scene;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) throws Exception {
+        services = TestVaults.jordan(Files.createTempDirectory(root, "db"));
+        server.start();
+        for (int i = 0; i < 2; i++) {
+            server.enqueue(new MockResponse.Builder().code(400).setHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"message\":\"Unsupported value: 'temperature' does not support 0.7 with this"
+                            + " model.\",\"type\":\"invalid_request_error\"}}").build());
+        }
+        ProviderSettings refusing = new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(),
+                "gpt-4o-mini", null, 0.7, 200, Duration.ofSeconds(10), 2, Pricing.perMillion(0.15, 0.60));
+        BatchSettings refused = new BatchSettings(BatchOptions.defaults(Operation.ENHANCE).withMaxAttempts(1), refusing);
+        services.batches().start(TestVaults.VAULT, List.of("pp-1", "hc-1"), refused).completion().get(20, TimeUnit.SECONDS);
+        services.batches().start(TestVaults.VAULT, List.of("pp-3", "ts-1", "ts-2"),
+                new BatchSettings(BatchOptions.defaults(Operation.KEYWORD_SUGGEST), ProviderSettings.rules()))
+                .completion().get(20, TimeUnit.SECONDS);
+        executor = new FxTaskExecutor(2);
+        MainWindow window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
+                Messages.load(Locale.ROOT));
+        // A window of its own, sized as the app opens (the headless screen is 1280×800), made smaller in the test;
+        // the shared primary stage keeps the size other tests give it.
+        primary.hide();
+        scene = new Scene(window.root(), 1280, 800);
+        Theme.apply(scene, false);
+        stage = new Stage();
+        stage.setScene(scene);
+        stage.show();
+        window.workspace().reload();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        org.testfx.api.FxToolkit.setupFixture(() -> stage.close());
+        executor.close();
+        services.close();
+        server.close();
+    }
+
+    @Test
+    void nothingIsCutOffOnAnyScreenAt1000By650(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("History")).queryAs(Node.class));
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Workspace")).queryAs(Node.class));
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(650);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(scene.getWidth()).isEqualTo(1000);
+        TableView<?> items = robot.lookup("#itemsTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> items.getItems().size() == 6);
+        robot.clickOn("#selectNotGoldButton");
+        robot.clickOn("#startButton");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !label(robot, "#noticeLabel").getText().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> items.getItems().size() == 6
+                && label(robot, "#silverBadge").getText().startsWith("Silver"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingCut(robot, "Workspace");
+
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("History")).queryAs(Node.class));
+        TableView<BatchRecord> batches = robot.lookup("#batchesTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> batches.getItems().size() == 3);
+        BatchRecord failed = batches.getItems().get(2);
+        robot.clickOn(robot.from(batches).lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> r
+                && r.getItem() == failed).queryAs(Node.class));
+        TableView<?> outcomes = robot.lookup("#outcomesTable").queryTableView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> outcomes.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingCut(robot, "History");
+
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Settings")).queryAs(Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingCut(robot, "Settings");
+    }
+
+    /** In the light theme and in the dark one (their paddings and fonts may differ). */
+    private void assertNothingCut(FxRobot robot, String screen) {
+        for (boolean dark : new boolean[] {false, true}) {
+            robot.interact(() -> Theme.apply(scene, dark));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(Truncation.in(scene.getRoot())).as(screen + (dark ? ", dark" : ", light")).isEmpty();
+        }
+        robot.interact(() -> Theme.apply(scene, false));
+    }
+
+    /** Laid out off screen: a 1400×900 window would not fit the headless screen. */
+    @Test
+    void atFourteenHundredByNineHundredTheLatestOutcomesGetTheRoom(FxRobot robot) throws Exception {
+        MainWindow big = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
+                Messages.load(Locale.ROOT));
+        Scene wide = new Scene(big.root(), 1400, 900);
+        robot.interact(() -> {
+            Theme.apply(wide, false);
+            wide.getRoot().applyCss(); // creates the skins: the split panes' content joins the scene graph
+            wide.getRoot().layout();
+        });
+        Label provider = (Label) wide.getRoot().lookup("#providerLabel");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> provider.getText().startsWith("Offline"));
+        robot.interact(() -> {
+            wide.getRoot().applyCss();
+            wide.getRoot().layout();
+        });
+        ListView<?> outcomes = (ListView<?>) wide.getRoot().lookup("#outcomesList");
+        assertThat(outcomes.getHeight() / 26).as("rows of outcomes shown").isGreaterThanOrEqualTo(5);
+        assertThat(Truncation.in(wide.getRoot())).isEmpty();
+    }
+
+    private static Label label(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class);
+    }
+
+}
