@@ -9,6 +9,10 @@ public final class StyleClasses {
     public static final String TIER_BADGE = "gs-tier-badge";
     public static final String MUTED = "gs-muted";
     public static final String VERSION_HEADLINE = "gs-version-headline";
+    /** A Text drawn in a table or list cell: the cell's text colour in every row state. */
+    public static final String CELL_TEXT = "gs-cell-text";
+    /** A muted Text drawn in a cell. */
+    public static final String CELL_MUTED_TEXT = "gs-cell-muted-text";
     public static final String STATUS_CHIP = "gs-status-chip";
     /** Why Start is disabled, when it is something to fix (not a hint such as "check items"). */
     public static final String START_PROBLEM = "gs-start-reason";

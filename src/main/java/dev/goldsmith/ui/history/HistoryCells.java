@@ -68,7 +68,7 @@ final class HistoryCells {
 
             {
                 text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
-                text.getStyleClass().add("gs-cell-text");
+                text.getStyleClass().add(StyleClasses.CELL_TEXT);
                 tip.setWrapText(true);
                 tip.setMaxWidth(560);
                 setContentDisplay(ContentDisplay.GRAPHIC_ONLY);

@@ -57,7 +57,7 @@ final class ItemTableCells {
 
             {
                 text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
-                text.getStyleClass().add("gs-cell-text");
+                text.getStyleClass().add(StyleClasses.CELL_TEXT);
                 tooltip.setWrapText(true);
                 tooltip.setMaxWidth(560);
                 tooltip.setShowDuration(Duration.minutes(1));

@@ -4,10 +4,12 @@ import dev.goldsmith.ui.StyleClasses;
 import dev.goldsmith.vault.ItemVersion;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /** The history panel beside the items table: the focused item's versions and Revert. */
 public final class ItemVersionsController {
@@ -39,18 +41,21 @@ public final class ItemVersionsController {
         viewModel.revertSelected();
     }
 
-    /** Two lines: when · source · tier before → after, then the text before the change. */
+    /**
+     * When · source · tier before → after, then the text before the change: both wrapped to the list's width
+     * (Text nodes, whose height follows their wrapping width, so nothing is cut in a narrow panel).
+     */
     private final class VersionCell extends ListCell<ItemVersion> {
-        private final Label headline = new Label();
-        private final Label before = new Label();
+        private final Text headline = new Text();
+        private final Text before = new Text();
         private final VBox box = new VBox(2, headline, before);
 
         VersionCell() {
-            headline.getStyleClass().add(StyleClasses.VERSION_HEADLINE);
-            before.getStyleClass().add(StyleClasses.MUTED);
-            before.setWrapText(true);
-            before.maxWidthProperty().bind(versionList.widthProperty().subtract(28));
-            headline.maxWidthProperty().bind(before.maxWidthProperty());
+            headline.getStyleClass().addAll(StyleClasses.CELL_TEXT, StyleClasses.VERSION_HEADLINE);
+            before.getStyleClass().add(StyleClasses.CELL_MUTED_TEXT);
+            before.wrappingWidthProperty().bind(versionList.widthProperty().subtract(28));
+            headline.wrappingWidthProperty().bind(before.wrappingWidthProperty());
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override

@@ -15,6 +15,7 @@ import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.RecordingDialogService;
 import dev.goldsmith.ui.TestVaults;
 import dev.goldsmith.ui.Theme;
+import dev.goldsmith.ui.vault.ItemRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +57,7 @@ class NoTruncationFxTest {
     private FxTaskExecutor executor;
     private Scene scene;
     private Stage stage;
+    private MainWindow window;
 
     @Start
     void start(Stage primary) throws Exception {
@@ -74,7 +76,7 @@ class NoTruncationFxTest {
                 new BatchSettings(BatchOptions.defaults(Operation.KEYWORD_SUGGEST), ProviderSettings.rules()))
                 .completion().get(20, TimeUnit.SECONDS);
         executor = new FxTaskExecutor(2);
-        MainWindow window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
+        window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
                 Messages.load(Locale.ROOT));
         // A window of its own, sized as the app opens (the headless screen is 1280×800), made smaller in the test;
         // the shared primary stage keeps the size other tests give it.
@@ -110,8 +112,11 @@ class NoTruncationFxTest {
         robot.clickOn("#selectNotGoldButton");
         robot.clickOn("#startButton");
         WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> !label(robot, "#noticeLabel").getText().isEmpty());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> items.getItems().size() == 6
-                && label(robot, "#silverBadge").getText().startsWith("Silver"));
+        WaitForAsyncUtils.waitForFxEvents(); // the batch's end has been handled: the workspace is reloading
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.workspace().loadingProperty().get());
+        selectItem(robot, items, "pp-3"); // rewritten by the batch: its versions show beside the table
+        ListView<?> versions = robot.lookup("#versionList").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !versions.getItems().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertNothingCut(robot, "Workspace");
 
@@ -161,6 +166,16 @@ class NoTruncationFxTest {
         ListView<?> outcomes = (ListView<?>) wide.getRoot().lookup("#outcomesList");
         assertThat(outcomes.getHeight() / 26).as("rows of outcomes shown").isGreaterThanOrEqualTo(5);
         assertThat(Truncation.in(wide.getRoot())).isEmpty();
+    }
+
+    static void selectItem(FxRobot robot, TableView<?> items, String itemId) {
+        robot.interact(() -> {
+            for (int i = 0; i < items.getItems().size(); i++) {
+                if (items.getItems().get(i) instanceof ItemRow r && r.item().id().equals(itemId)) {
+                    items.getSelectionModel().clearAndSelect(i);
+                }
+            }
+        });
     }
 
     private static Label label(FxRobot robot, String id) {
