@@ -65,7 +65,9 @@ public final class App extends Application {
         WindowPlacement.fromSettings(savedSettings).filter(App::isOnScreen).ifPresent(p -> place(stage, p));
         stage.setOnHidden(e -> savePlacement(stage));
         stage.setOnCloseRequest(e -> {
-            if (window.batch().live().busyProperty().get()
+            if (!window.settings().confirmLeave()) {
+                e.consume();
+            } else if (window.batch().live().busyProperty().get()
                     && !dialogs.confirm(messages.get("app.quit.title"), messages.get("app.quit.running"))) {
                 e.consume();
             }

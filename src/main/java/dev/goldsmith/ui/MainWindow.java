@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Tab;
@@ -29,7 +30,7 @@ import javafx.scene.control.Tab;
  * built here, and one {@code factory.register(...)} line for its controller.
  */
 public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceViewModel workspace,
-                         VaultFilesViewModel files, BatchScreens batch) {
+                         VaultFilesViewModel files, BatchScreens batch, SettingsViewModel settings) {
 
     public static MainWindow load(Services services, Map<String, String> savedSettings, TaskExecutor executor,
                                   DialogService dialogs, Messages messages) {
@@ -37,6 +38,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 messages);
         VaultWorkspaceViewModel workspace = new VaultWorkspaceViewModel(services.vaults(), services.items(), executor,
                 dialogs, messages);
+        workspace.rememberVault(main.lastVault(), main::vaultOpened);
         ItemVersionsViewModel versions = new ItemVersionsViewModel(services.itemVersions(), executor, dialogs,
                 messages, workspace::replaceItem);
         versions.itemProperty().bind(workspace.focusedItemProperty());
@@ -49,7 +51,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), BatchGateway.of(services), executor, dialogs, messages, history::reload,
                 services.itemVersions(), workspace::reload, batch.live()::enqueue);
         SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(),
-                System.getenv(), executor, messages, main.darkThemeProperty());
+                System.getenv(), executor, dialogs, messages, main.darkThemeProperty());
 
         ControllerFactory factory = new ControllerFactory()
                 .register(MainWindowController.class, () -> new MainWindowController(main, files))
@@ -71,10 +73,16 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 history.reload();
             }
         });
+        Tab settingsTab = (Tab) loader.getNamespace().get("settingsTab");
+        settingsTab.selectedProperty().addListener((obs, was, now) -> {
+            if (!now && !settings.confirmLeave()) {  // unsaved changes: asked, and the user stays
+                Platform.runLater(() -> settingsTab.getTabPane().getSelectionModel().select(settingsTab));
+            }
+        });
         history.reload();
         settings.load();
         settings.savedRevisionProperty().addListener((obs, was, now) -> batch.launch().loadDefaults());
         batch.start();
-        return new MainWindow(root, main, workspace, files, batch);
+        return new MainWindow(root, main, workspace, files, batch, settings);
     }
 }

@@ -38,6 +38,11 @@ public final class MainWindowController {
     }
 
     @FXML
+    private void onShortcuts() {
+        viewModel.showShortcuts();
+    }
+
+    @FXML
     private void onAbout() {
         viewModel.showAbout();
     }

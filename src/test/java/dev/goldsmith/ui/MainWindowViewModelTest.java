@@ -32,6 +32,22 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void theOpenVaultIsRememberedForTheNextStartAndHelpListsTheShortcuts() {
+        Services services = TestVaults.jordan(dir);
+        RecordingDialogService dialogs = new RecordingDialogService();
+        MainWindowViewModel vm = new MainWindowViewModel(Map.of("ui.vault", "v-empty"), services.settings(),
+                new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT));
+        assertThat(vm.lastVault()).isEqualTo("v-empty");
+
+        vm.vaultOpened(TestVaults.VAULT);
+        assertThat(services.settings().get("ui.vault")).contains(TestVaults.VAULT);
+
+        vm.showShortcuts();
+        assertThat(dialogs.infos).singleElement().asString().startsWith("Keyboard shortcuts: Start the batch (or queue it): ")
+                .contains("Pause or resume: ", "Cancel the batch: ", "Search the items: ", "Space", "F1");
+    }
+
+    @Test
     void windowPlacementRoundTripsThroughSettings() {
         Services services = TestVaults.jordan(dir);
         WindowPlacement placement = new WindowPlacement(40, 60, 1280, 800, false);

@@ -293,6 +293,12 @@ public final class BatchDetailViewModel {
         return canRetry;
     }
 
+    /** "2"; "–" for an item not finished (a batch cancelled or stopped before it), rather than a misleading 0. */
+    public String attemptsText(OutcomeRow row) {
+        return row.status() == dev.goldsmith.batch.ItemStatus.PENDING && row.attempts() == 0
+                ? messages.get("history.none") : Integer.toString(row.attempts());
+    }
+
     public String itemStatusName(dev.goldsmith.batch.ItemStatus status) {
         return messages.get("itemStatus." + status.wireName());
     }

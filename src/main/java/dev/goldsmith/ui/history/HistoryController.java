@@ -57,7 +57,7 @@ public final class HistoryController {
     @FXML private TableView<OutcomeRow> outcomesTable;
     @FXML private TableColumn<OutcomeRow, String> itemColumn;
     @FXML private TableColumn<OutcomeRow, ItemStatus> itemStatusColumn;
-    @FXML private TableColumn<OutcomeRow, Integer> attemptsColumn;
+    @FXML private TableColumn<OutcomeRow, OutcomeRow> attemptsColumn;
     @FXML private TableColumn<OutcomeRow, Integer> httpColumn;
     @FXML private TableColumn<OutcomeRow, String> errorColumn;
     @FXML private TextArea beforeText;
@@ -136,7 +136,8 @@ public final class HistoryController {
         itemStatusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         itemStatusColumn.setCellFactory(HistoryCells.chip(detail::itemStatusName,
                 s -> StyleClasses.status(s.wireName())));
-        attemptsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().attempts()));
+        attemptsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        attemptsColumn.setCellFactory(HistoryCells.text(detail::attemptsText));
         httpColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().httpStatus()));
         errorColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().error()));
         errorColumn.setCellFactory(HistoryCells.wrapped());

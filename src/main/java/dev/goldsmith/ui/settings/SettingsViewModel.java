@@ -9,10 +9,12 @@ import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchDefaults;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.store.ApiKeyStore;
+import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +27,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Settings tab: the provider and engine settings new batches start with, as editable text, saved through
@@ -34,6 +38,7 @@ import javafx.beans.property.StringProperty;
 public final class SettingsViewModel {
 
     public static final List<String> PROVIDERS = List.of(ProviderSettings.RULES, ProviderSettings.OPENAI);
+    private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
 
     private final BatchDefaults defaults;
     private final ApiKeyStore keys;
@@ -63,10 +68,18 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper testResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyLongWrapper savedRevision = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
+    private final DialogService dialogs;
+    /** The fields and key as last loaded or saved: what "unsaved changes" compares with. */
+    private SettingsForm savedForm;
+    private String savedKey = "";
+
+    /** What to do with unsaved changes on leaving the screen. */
+    private enum Leave { SAVE, DISCARD }
 
     public SettingsViewModel(BatchDefaults defaults, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
-                             Messages messages, BooleanProperty darkTheme) {
+                             DialogService dialogs, Messages messages, BooleanProperty darkTheme) {
         this.defaults = defaults;
+        this.dialogs = dialogs;
         this.keys = keys;
         this.env = Map.copyOf(env);
         this.executor = executor;
@@ -85,6 +98,8 @@ public final class SettingsViewModel {
         executor.submit(() -> new Saved(defaults.load(Operation.ENHANCE), keys.read()), saved -> {
             show(SettingsForm.of(saved.settings()));
             apiKey.set(keyFromEnvironment.get() ? "" : saved.key().orElse(""));
+            savedForm = form();
+            savedKey = apiKey.get();
             error.set("");
             busy.set(false);
         }, failure -> {
@@ -115,6 +130,9 @@ public final class SettingsViewModel {
         busy.set(true);
         boolean saveKey = !keyFromEnvironment.get();
         String key = apiKey.get();
+        SettingsForm saving = form();
+        String keyChange = keyFromEnvironment.get() ? "from the environment"
+                : Objects.equals(key, savedKey) ? "unchanged" : key == null || key.isBlank() ? "removed" : "changed";
         executor.submit(() -> {
             defaults.save(settings);
             if (saveKey) {
@@ -123,8 +141,16 @@ public final class SettingsViewModel {
             return null;
         }, ok -> {
             busy.set(false);
+            savedForm = saving;
+            savedKey = key;
             status.set(messages.get("settings.saved"));
             savedRevision.set(savedRevision.get() + 1);
+            ProviderSettings p = settings.provider();
+            LOG.info("settings saved: provider {}, base URL {}, model {}, concurrency {}, rpm {}, tpm {}, max attempts {},"
+                    + " base delay {} ms, prices {}/{} per million tokens; API key {}", p.provider(), p.baseUrl(),
+                    p.model(), settings.options().concurrency(), settings.options().rpm(), settings.options().tpm(),
+                    settings.options().maxAttempts(), settings.options().baseDelay().toMillis(),
+                    p.pricing().promptPerMillion(), p.pricing().completionPerMillion(), keyChange);
         }, failure -> {
             busy.set(false);
             error.set(String.valueOf(failure.getMessage()));
@@ -146,6 +172,37 @@ public final class SettingsViewModel {
         testResult.set(messages.get("settings.test.running"));
         executor.submit(() -> ProviderCheck.check(p), this::showTest, failure -> showTest(
                 new ProviderCheckResult(false, String.valueOf(failure.getMessage()), 0, java.time.Duration.ZERO)));
+    }
+
+    /** Fields changed (or a key typed) since they were last loaded or saved. */
+    public boolean hasUnsavedChanges() {
+        return savedForm != null && (!form().equals(savedForm)
+                || !keyFromEnvironment.get() && !Objects.equals(apiKey.get(), savedKey));
+    }
+
+    /**
+     * Before leaving the screen (another tab, closing the window): with unsaved changes, asks whether to save them,
+     * discard them or stay. Returns whether the user may leave: saved (when the fields are valid) or discarded.
+     */
+    public boolean confirmLeave() {
+        if (!hasUnsavedChanges()) {
+            return true;
+        }
+        Optional<Leave> choice = dialogs.choose(messages.get("settings.leave.title"), messages.get("settings.leave.text"),
+                List.of(new DialogService.Choice<>(messages.get("settings.leave.save"), Leave.SAVE),
+                        new DialogService.Choice<>(messages.get("settings.leave.discard"), Leave.DISCARD)));
+        if (choice.isEmpty()) {
+            return false;
+        }
+        return switch (choice.get()) {
+            case SAVE -> save();
+            case DISCARD -> {
+                show(savedForm);
+                apiKey.set(savedKey);
+                error.set("");
+                yield true;
+            }
+        };
     }
 
     private void showTest(ProviderCheckResult result) {

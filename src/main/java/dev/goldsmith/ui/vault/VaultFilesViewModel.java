@@ -16,6 +16,8 @@ import dev.goldsmith.vault.VaultFormat;
 import dev.goldsmith.vault.VaultSummary;
 import java.nio.file.Path;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File ▸ Import… and Export…: a JSON or CSV vault file (DESIGN §7), read and written off the FX thread. A JSON
@@ -23,6 +25,8 @@ import java.util.List;
  * chosen in the workspace, after a confirmation. Errors name the file and the item, in one sentence.
  */
 public final class VaultFilesViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VaultFilesViewModel.class);
 
     private final VaultImporter importer;
     private final VaultExporter exporter;
@@ -55,6 +59,7 @@ public final class VaultFilesViewModel {
     /** Imports a vault file (JSON, CSV or .gsvault) chosen elsewhere, e.g. double-clicked on the desktop. */
     public void importFile(Path file) {
         String name = file.getFileName().toString();
+        LOG.info("importing {} from the window", file);
         if (VaultFormat.forFileName(name) == VaultFormat.JSON) {
             run(file, null, false);
             return;
@@ -80,6 +85,8 @@ public final class VaultFilesViewModel {
     }
 
     private void imported(ImportResult r) {
+        LOG.info("imported vault {} ({}{}): {} added, {} updated, {} unchanged", r.vaultId(), r.vaultName(),
+                r.vaultCreated() ? ", new" : "", r.added(), r.updated(), r.unchanged());
         workspace.reload();
         dialogs.showInfo(messages.get("files.import.doneTitle"),
                 messages.get("files.import.done", r.vaultName(), r.added(), r.updated(), r.unchanged()));

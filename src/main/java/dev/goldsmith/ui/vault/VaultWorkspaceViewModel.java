@@ -9,9 +9,12 @@ import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import dev.goldsmith.vault.VaultSummary;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -62,6 +65,8 @@ public final class VaultWorkspaceViewModel {
     private final ItemFilters filters;
 
     private String loadedVaultId;
+    private String preferredVaultId;
+    private Consumer<String> vaultOpened = id -> { };
     private long vaultLoads;
     private long itemLoads;
     private boolean bulkChange;
@@ -85,8 +90,20 @@ public final class VaultWorkspaceViewModel {
             if (!showingVaults) {
                 loadItems(now);
             }
+            if (now != null && (was == null || !was.vault().id().equals(now.vault().id()))) {
+                vaultOpened.accept(now.vault().id());
+            }
         });
         recount();
+    }
+
+    /**
+     * The vault to open first (the one that was open when the window last closed), and who hears which vault is open
+     * from then on — so a restart opens the same vault, not whichever was imported last.
+     */
+    public void rememberVault(String lastOpen, Consumer<String> opened) {
+        preferredVaultId = lastOpen;
+        vaultOpened = opened;
     }
 
     /** Loads the vault list (keeping the current vault when it still exists), then that vault's items. */
@@ -101,7 +118,8 @@ public final class VaultWorkspaceViewModel {
     }
 
     private void showVaults(List<VaultSummary> list) {
-        VaultSummary pick = list.stream().filter(s -> s.vault().id().equals(loadedVaultId)).findFirst()
+        String wanted = loadedVaultId != null ? loadedVaultId : preferredVaultId;
+        VaultSummary pick = list.stream().filter(s -> s.vault().id().equals(wanted)).findFirst()
                 .orElse(list.isEmpty() ? null : list.get(0));
         showingVaults = true;
         try {
@@ -130,8 +148,16 @@ public final class VaultWorkspaceViewModel {
         }, this::loadFailed);
     }
 
+    /**
+     * Shows a vault's items, keeping the checked ones of the same vault — but not those that became gold since (a
+     * batch just took them to the top tier: starting again would only skip them).
+     */
     private void showItems(String vaultId, List<VaultItem> list) {
-        Set<String> keep = vaultId.equals(loadedVaultId) ? new HashSet<>(selection.get().itemIds()) : Set.of();
+        Set<String> keep = vaultId.equals(loadedVaultId) ? new HashSet<>(selection.get().itemIds()) : new HashSet<>();
+        Map<String, QualityTier> tierBefore = new HashMap<>();
+        rows.forEach(r -> tierBefore.put(r.item().id(), r.item().tier()));
+        list.stream().filter(i -> i.tier().isTop() && tierBefore.containsKey(i.id()) && !tierBefore.get(i.id()).isTop())
+                .forEach(i -> keep.remove(i.id()));
         loadedVaultId = vaultId;
         bulk(() -> rows.setAll(list.stream().map(item -> {
             ItemRow row = new ItemRow(item);

@@ -179,6 +179,8 @@ class BatchDetailViewModelTest {
         select(cancelled);
         assertThat(detail.canResumeProperty().get()).isTrue();
         assertThat(detail.outcomes()).extracting(OutcomeRow::status).contains(ItemStatus.PENDING);
+        assertThat(detail.outcomes()).filteredOn(r -> r.status() == ItemStatus.PENDING)
+                .extracting(detail::attemptsText).as("not finished, not 0 attempts").containsOnly("\u2013");
 
         detail.resume().get(20, TimeUnit.SECONDS);
 

@@ -41,6 +41,7 @@ class HistoryAndSettingsFxTest {
     private HistoryFixture fx;
     private FxTaskExecutor executor;
     private BatchRecord keywords;
+    private final RecordingDialogService dialogs = new RecordingDialogService();
 
     @Start
     void start(Stage stage) throws Exception {
@@ -48,8 +49,7 @@ class HistoryAndSettingsFxTest {
         fx.rules(Operation.ENHANCE);
         keywords = fx.rules(Operation.KEYWORD_SUGGEST, "pp-1", "ts-1", "hc-1");
         executor = new FxTaskExecutor(2);
-        MainWindow window = MainWindow.load(fx.services, Map.of(), executor, new RecordingDialogService(),
-                Messages.load(Locale.ROOT));
+        MainWindow window = MainWindow.load(fx.services, Map.of(), executor, dialogs, Messages.load(Locale.ROOT));
         Scene scene = new Scene(window.root(), 1200, 760);
         Theme.apply(scene, false);
         stage.setScene(scene);
@@ -89,6 +89,27 @@ class HistoryAndSettingsFxTest {
                 () -> "7".equals(fx.services.settings().all().get("concurrency")));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> "Settings saved.".equals(robot.lookup("#statusLabel").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void leavingSettingsWithUnsavedChangesAsksAndStaysWhenTheUserSaysSo(FxRobot robot) throws Exception {
+        robot.clickOn(tab(robot, "Settings"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#saveButton").queryButton().isDisabled());
+        robot.doubleClickOn("#rpmField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("90");
+        dialogs.pick(-1);
+
+        robot.clickOn(tab(robot, "History"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(dialogs.choices).singleElement().asString().startsWith("Save the changed settings?");
+        javafx.scene.control.TabPane tabs = robot.lookup("#tabs").query();
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).as("still on Settings").isEqualTo(2);
+
+        robot.clickOn(tab(robot, "Workspace")); // asked again; this time the default: Save
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "90".equals(fx.services.settings().all().get("rpm")));
+        assertThat(tabs.getSelectionModel().getSelectedIndex()).isZero();
+        assertThat(dialogs.choices).hasSize(2);
     }
 
     private static Node tab(FxRobot robot, String title) {

@@ -7,6 +7,7 @@ import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.RecordingDialogService;
 import dev.goldsmith.ui.SameThreadTaskExecutor;
 import dev.goldsmith.ui.TestVaults;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ class SettingsViewModelTest {
     final MockWebServer server = new MockWebServer();
 
     private Services services;
+    private final RecordingDialogService dialogs = new RecordingDialogService();
 
     @BeforeEach
     void open() {
@@ -50,9 +52,42 @@ class SettingsViewModelTest {
 
     private SettingsViewModel vm(Map<String, String> env) {
         SettingsViewModel vm = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(), env,
-                new SameThreadTaskExecutor(), Messages.load(Locale.ROOT), new SimpleBooleanProperty());
+                new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT), new SimpleBooleanProperty());
         vm.load();
         return vm;
+    }
+
+    @Test
+    void leavingWithUnsavedChangesAsksAndSavesDiscardsOrStays() {
+        SettingsViewModel vm = vm(Map.of());
+        assertThat(vm.confirmLeave()).as("nothing changed: no question").isTrue();
+        assertThat(dialogs.choices).isEmpty();
+
+        vm.rpmProperty().set("90");
+        dialogs.pick(-1);
+        assertThat(vm.confirmLeave()).as("cancelled: stay").isFalse();
+        assertThat(dialogs.choices).singleElement().asString().startsWith("Save the changed settings?: ")
+                .endsWith("[Save | Discard changes]");
+
+        dialogs.pick(1);
+        assertThat(vm.confirmLeave()).as("discarded").isTrue();
+        assertThat(vm.rpmProperty().get()).isEqualTo("0");
+        assertThat(services.settings().all()).doesNotContainKey("rpm");
+
+        vm.rpmProperty().set("90");
+        dialogs.pick(0);
+        assertThat(vm.confirmLeave()).as("saved").isTrue();
+        assertThat(services.settings().all()).containsEntry("rpm", "90");
+        assertThat(vm.hasUnsavedChanges()).isFalse();
+
+        vm.concurrencyProperty().set("0");
+        dialogs.pick(0);
+        assertThat(vm.confirmLeave()).as("invalid: saving is refused, so the user stays to fix it").isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("Concurrency must be between 1 and 64");
+
+        vm.concurrencyProperty().set("5");
+        vm.apiKeyProperty().set(KEY);
+        assertThat(vm.hasUnsavedChanges()).as("a typed key is a change too").isTrue();
     }
 
     @Test

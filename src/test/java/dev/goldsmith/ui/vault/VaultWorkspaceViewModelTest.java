@@ -145,6 +145,45 @@ class VaultWorkspaceViewModelTest {
     }
 
     @Test
+    void afterABatchTheItemsNowGoldAreNoLongerChecked() {
+        vm.selectAllNotGold(); // pp-1, pp-3, ts-1, hc-1
+        VaultItem ts1 = services.items().find(TestVaults.VAULT, "ts-1").orElseThrow();
+        VaultItem pp1 = services.items().find(TestVaults.VAULT, "pp-1").orElseThrow();
+        services.items().saveAll(TestVaults.VAULT, List.of(
+                new VaultItem(ts1.id(), ts1.vaultId(), ts1.type(), "Led stakeholder communication", QualityTier.GOLD,
+                        ts1.keywords(), 0.9, ts1.createdAt(), null),
+                new VaultItem(pp1.id(), pp1.vaultId(), pp1.type(), "Led 5 engineers", QualityTier.SILVER,
+                        pp1.keywords(), 0.8, pp1.createdAt(), null)));
+        vm.toggle(vm.allItems().get(1)); // pp-2, gold already: checked on purpose, it stays checked
+
+        vm.reload(); // what the window does when a batch ended
+
+        assertThat(vm.selectionProperty().get().itemIds()).containsExactly("pp-1", "pp-2", "pp-3", "hc-1");
+        assertThat(vm.selectionTextProperty().get()).isEqualTo("4 selected");
+    }
+
+    @Test
+    void aRestartOpensTheVaultThatWasOpenAndHearsWhichIsOpened() {
+        List<String> opened = new java.util.ArrayList<>();
+        VaultWorkspaceViewModel again = new VaultWorkspaceViewModel(services.vaults(), services.items(),
+                new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT));
+        again.rememberVault("v-empty", opened::add);
+
+        again.reload();
+
+        assertThat(again.selectedVaultProperty().get().vault().id()).isEqualTo("v-empty");
+        again.selectedVaultProperty().set(again.vaults().get(0));
+        assertThat(opened).containsExactly("v-empty", TestVaults.VAULT);
+
+        VaultWorkspaceViewModel gone = new VaultWorkspaceViewModel(services.vaults(), services.items(),
+                new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT));
+        gone.rememberVault("v-deleted", id -> { });
+        gone.reload();
+        assertThat(gone.selectedVaultProperty().get().vault().id()).as("a vault that is gone: the first")
+                .isEqualTo(TestVaults.VAULT);
+    }
+
+    @Test
     void choosingAnotherVaultShowsItsItemsAndDropsTheSelection() {
         vm.selectAllNotGold();
 
