@@ -41,7 +41,7 @@ public final class ItemFilters {
         tier.set(tierChoices.get(0));
         predicate = Bindings.createObjectBinding(() -> {
             ItemFilter filter = ItemFilter.of(searchText.get(), valueOf(type.get()), valueOf(tier.get()));
-            return row -> filter.matches(row.item());
+            return row -> filter.matches(row.item(), row.searchable());
         }, searchText, type, tier);
     }
 

@@ -12,9 +12,16 @@ public final class ItemRow {
 
     private final ReadOnlyObjectWrapper<VaultItem> item;
     private final BooleanProperty selected = new SimpleBooleanProperty();
+    private String searchable;
 
     public ItemRow(VaultItem item) {
         this.item = new ReadOnlyObjectWrapper<>(item);
+        this.searchable = ItemFilter.searchable(item);
+    }
+
+    /** The item's text as the search looks at it, made once per item (not once per key typed). */
+    String searchable() {
+        return searchable;
     }
 
     public VaultItem item() {
@@ -26,6 +33,7 @@ public final class ItemRow {
     }
 
     void replace(VaultItem updated) {
+        searchable = ItemFilter.searchable(updated);
         item.set(updated);
     }
 

@@ -27,6 +27,9 @@ import javafx.util.StringConverter;
 /** Binds the workspace's controls to {@link VaultWorkspaceViewModel}; keyboard: Ctrl+F, Space, Ctrl+A. */
 public final class VaultWorkspaceController {
 
+    /** How long typing in the search must pause before the rows are filtered. */
+    public static final javafx.util.Duration SEARCH_PAUSE = SearchBox.QUIET;
+
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
 
@@ -72,7 +75,7 @@ public final class VaultWorkspaceController {
         goldBadge.textProperty().bind(viewModel.tierBadgeProperty(QualityTier.GOLD));
         typeSummary.textProperty().bind(viewModel.typeSummaryProperty());
         loadingIndicator.visibleProperty().bind(viewModel.loadingProperty());
-        searchField.textProperty().bindBidirectional(viewModel.filters().searchTextProperty());
+        SearchBox.bind(searchField, viewModel.filters().searchTextProperty());
         typeFilter.setItems(viewModel.filters().typeChoices());
         typeFilter.valueProperty().bindBidirectional(viewModel.filters().typeProperty());
         tierFilter.setItems(viewModel.filters().tierChoices());

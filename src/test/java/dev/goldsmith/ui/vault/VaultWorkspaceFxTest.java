@@ -73,8 +73,8 @@ class VaultWorkspaceFxTest {
 
         robot.clickOn("#itemsTable").press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         robot.write("python");
-        WaitForAsyncUtils.waitForFxEvents();
 
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 2); // once typing paused
         assertThat(table.getItems()).extracting(r -> r.item().id()).containsExactly("pp-3", "ts-2");
     }
 
