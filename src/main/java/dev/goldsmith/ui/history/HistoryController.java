@@ -98,13 +98,13 @@ public final class HistoryController {
         statusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         statusColumn.setCellFactory(HistoryCells.chip(viewModel::statusName, s -> StyleClasses.status(s.wireName())));
         batchColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        batchColumn.setCellFactory(HistoryCells.text(viewModel::batchCell, viewModel::detailTitle));
+        batchColumn.setCellFactory(HistoryCells.wrapped(viewModel::batchCell, viewModel::detailTitle));
         providerColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         providerColumn.setCellFactory(HistoryCells.text(viewModel::providerName, viewModel::providerDescription));
         createdColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        createdColumn.setCellFactory(HistoryCells.text(viewModel::startedCell));
+        createdColumn.setCellFactory(HistoryCells.wrapped(viewModel::startedCell, viewModel::startedCell));
         countsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        countsColumn.setCellFactory(HistoryCells.text(viewModel::countsCell, viewModel.format()::countsInWords));
+        countsColumn.setCellFactory(HistoryCells.wrapped(viewModel::countsCell, viewModel.format()::countsInWords));
         costColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         costColumn.setCellFactory(HistoryCells.text(viewModel.format()::cost, viewModel.format()::costDetail));
         batchesTable.getSelectionModel().selectedItemProperty()

@@ -9,6 +9,7 @@ import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.store.DemoVault;
 import dev.goldsmith.ui.FxTaskExecutor;
 import dev.goldsmith.ui.MainWindow;
 import dev.goldsmith.ui.Messages;
@@ -75,6 +76,10 @@ class NoTruncationFxTest {
         services.batches().start(TestVaults.VAULT, List.of("pp-3", "ts-1", "ts-2"),
                 new BatchSettings(BatchOptions.defaults(Operation.KEYWORD_SUGGEST), ProviderSettings.rules()))
                 .completion().get(20, TimeUnit.SECONDS);
+        // and one of realistic size, so History's counts have the digits they have in use: 60 · ✓47 =6 ✗0 ↷7
+        services.vaultImporter().importVault(DemoVault.load(), false);
+        services.batches().start("v-maya", List.of(), new BatchSettings(BatchOptions.defaults(Operation.ENHANCE),
+                ProviderSettings.rules())).completion().get(20, TimeUnit.SECONDS);
         executor = new FxTaskExecutor(2);
         window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
                 Messages.load(Locale.ROOT));
@@ -122,8 +127,8 @@ class NoTruncationFxTest {
 
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("History")).queryAs(Node.class));
         TableView<BatchRecord> batches = robot.lookup("#batchesTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> batches.getItems().size() == 3);
-        BatchRecord failed = batches.getItems().get(2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> batches.getItems().size() == 4);
+        BatchRecord failed = batches.getItems().stream().filter(b -> b.failedItems() > 0).findFirst().orElseThrow();
         robot.clickOn(robot.from(batches).lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> r
                 && r.getItem() == failed).queryAs(Node.class));
         TableView<?> outcomes = robot.lookup("#outcomesTable").queryTableView();
