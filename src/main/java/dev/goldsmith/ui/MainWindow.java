@@ -3,6 +3,7 @@ package dev.goldsmith.ui;
 import dev.goldsmith.Services;
 import dev.goldsmith.ui.batch.BatchGateway;
 import dev.goldsmith.ui.batch.BatchScreens;
+import dev.goldsmith.ui.history.BatchDetailController;
 import dev.goldsmith.ui.history.BatchDetailViewModel;
 import dev.goldsmith.ui.history.HistoryController;
 import dev.goldsmith.ui.history.HistoryViewModel;
@@ -58,6 +59,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 .register(VaultWorkspaceController.class, () -> new VaultWorkspaceController(workspace))
                 .register(ItemVersionsController.class, () -> new ItemVersionsController(versions))
                 .register(HistoryController.class, () -> new HistoryController(history, batchDetail))
+                .register(BatchDetailController.class, () -> new BatchDetailController(history, batchDetail))
                 .register(SettingsController.class, () -> new SettingsController(settings));
         batch.register(factory);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"), messages.bundle(),

@@ -3,26 +3,23 @@ package dev.goldsmith.ui.history;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchStatus;
-import dev.goldsmith.batch.ItemStatus;
 import dev.goldsmith.ui.StyleClasses;
 import dev.goldsmith.ui.vault.FilterChoice;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.chart.BarChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 
-/** Binds the History tab to {@link HistoryViewModel} and its {@link BatchDetailViewModel}. */
+/** Binds the History tab's figures, filters, batches and chart to {@link HistoryViewModel}; the selected batch's
+ * detail is {@link BatchDetailController}'s. */
 public final class HistoryController {
 
     private final HistoryViewModel viewModel;
@@ -47,21 +44,6 @@ public final class HistoryController {
     @FXML private TableColumn<BatchRecord, BatchRecord> countsColumn;
     @FXML private TableColumn<BatchRecord, BatchRecord> costColumn;
     @FXML private BarChart<String, Number> dayChart;
-    @FXML private Label detailTitle;
-    @FXML private Label detailCounts;
-    @FXML private Label revertNotice;
-    @FXML private Button historyResumeButton;
-    @FXML private Button historyRetryButton;
-    @FXML private Button historyRevertButton;
-    @FXML private Button exportButton;
-    @FXML private TableView<OutcomeRow> outcomesTable;
-    @FXML private TableColumn<OutcomeRow, String> itemColumn;
-    @FXML private TableColumn<OutcomeRow, ItemStatus> itemStatusColumn;
-    @FXML private TableColumn<OutcomeRow, OutcomeRow> attemptsColumn;
-    @FXML private TableColumn<OutcomeRow, Integer> httpColumn;
-    @FXML private TableColumn<OutcomeRow, String> errorColumn;
-    @FXML private TextArea beforeText;
-    @FXML private TextArea afterText;
 
     public HistoryController(HistoryViewModel viewModel, BatchDetailViewModel detail) {
         this.viewModel = viewModel;
@@ -83,7 +65,6 @@ public final class HistoryController {
         fromDate.valueProperty().bindBidirectional(f.fromProperty());
         toDate.valueProperty().bindBidirectional(f.toProperty());
         bindBatches();
-        bindDetail();
         DayChart.bind(dayChart, viewModel);
     }
 
@@ -117,62 +98,8 @@ public final class HistoryController {
         detail.batchProperty().bind(viewModel.selectedProperty());
     }
 
-    private void bindDetail() {
-        detailTitle.textProperty().bind(viewModel.selectedProperty().map(viewModel::detailTitle)
-                .orElse(viewModel.detailTitle(null)));
-        detailCounts.textProperty().bind(viewModel.selectedProperty().map(viewModel.format()::countsInWords).orElse(""));
-        historyResumeButton.disableProperty().bind(detail.canResumeProperty().not());
-        historyRetryButton.disableProperty().bind(detail.canRetryProperty().not());
-        historyRevertButton.disableProperty().bind(detail.canRevertProperty().not());
-        revertNotice.textProperty().bind(detail.revertNoteProperty());
-        revertNotice.visibleProperty().bind(detail.revertNoteProperty().isNotEmpty());
-        revertNotice.managedProperty().bind(revertNotice.visibleProperty());
-        detail.revertDoneProperty().addListener((obs, was, done) -> styleRevertNotice(done));
-        styleRevertNotice(false);
-        httpColumn.visibleProperty().bind(viewModel.selectedProperty().map(b -> !detail.ranOffline(b)).orElse(true));
-        exportButton.disableProperty().bind(Bindings.isEmpty(detail.outcomes()));
-        outcomesTable.setItems(detail.outcomes());
-        itemColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().itemId()));
-        itemStatusColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        itemStatusColumn.setCellFactory(HistoryCells.chip(detail::itemStatusName,
-                s -> StyleClasses.status(s.wireName())));
-        attemptsColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        attemptsColumn.setCellFactory(HistoryCells.text(detail::attemptsText));
-        httpColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().httpStatus()));
-        errorColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().error()));
-        errorColumn.setCellFactory(HistoryCells.wrapped());
-        detail.focusedProperty().bind(outcomesTable.getSelectionModel().selectedItemProperty());
-        beforeText.textProperty().bind(detail.beforeText());
-        afterText.textProperty().bind(detail.afterText());
-    }
-
-    private void styleRevertNotice(boolean done) {
-        revertNotice.getStyleClass().removeAll("gs-test-ok", StyleClasses.MUTED);
-        revertNotice.getStyleClass().add(done ? "gs-test-ok" : StyleClasses.MUTED);
-    }
-
     @FXML
     private void onRefresh() {
         viewModel.reload();
-    }
-
-    @FXML
-    private void onResume() {
-        detail.resume();
-    }
-
-    @FXML
-    private void onRetryFailed() {
-        detail.retryFailed();
-    }
-
-    @FXML
-    private void onRevert() {
-        detail.revertFocused();
-    }
-
-    @FXML
-    private void onExportCsv() {
-        detail.exportCsv();
     }
 }
