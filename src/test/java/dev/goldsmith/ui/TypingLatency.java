@@ -150,7 +150,7 @@ public final class TypingLatency {
         System.out.println("|---|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%nRows filtered after the last key (the search waits %.0f ms for a pause): idle %.0f ms,"
-                + " during the batch %.0f ms%n", dev.goldsmith.ui.vault.VaultWorkspaceController.SEARCH_PAUSE.toMillis(),
+                + " during the batch %.0f ms%n", dev.goldsmith.ui.vault.SearchBox.QUIET.toMillis(),
                 idleFilter, busyFilter);
         CountDownLatch cancelled = new CountDownLatch(1);
         Platform.runLater(() -> {

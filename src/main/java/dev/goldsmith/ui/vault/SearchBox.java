@@ -12,10 +12,10 @@ import javafx.util.Duration;
  * once, and a 10,000-row table is filtered once per pause instead of once per key (which made typing lag while a
  * fast batch ran). Enter filters at once; a search text set from elsewhere shows in the field.
  */
-final class SearchBox {
+public final class SearchBox {
 
     /** How long typing must pause before the rows are filtered. */
-    static final Duration QUIET = Duration.millis(150);
+    public static final Duration QUIET = Duration.millis(150);
 
     private SearchBox() {
     }

@@ -27,9 +27,6 @@ import javafx.util.StringConverter;
 /** Binds the workspace's controls to {@link VaultWorkspaceViewModel}; keyboard: Ctrl+F, Space, Ctrl+A. */
 public final class VaultWorkspaceController {
 
-    /** How long typing in the search must pause before the rows are filtered. */
-    public static final javafx.util.Duration SEARCH_PAUSE = SearchBox.QUIET;
-
     private static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
 
