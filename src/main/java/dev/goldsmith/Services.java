@@ -4,6 +4,7 @@ import dev.goldsmith.ai.Enhancers;
 import dev.goldsmith.batch.BatchDefaults;
 import dev.goldsmith.batch.BatchService;
 import dev.goldsmith.batch.EngineEnvironment;
+import dev.goldsmith.review.ReviewService;
 import dev.goldsmith.store.ApiKeyStore;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
@@ -95,6 +96,11 @@ public final class Services implements AutoCloseable {
             batches.close();
             batches = null;
         }
+    }
+
+    /** Deciding review mode's proposals: accept, reject, accept with edits. */
+    public ReviewService reviews() {
+        return new ReviewService(database, clock);
     }
 
     public VaultImporter vaultImporter() {

@@ -26,6 +26,7 @@ class ArchitectureTest {
             "ai", List.of("dev.goldsmith.store", "dev.goldsmith.batch", "dev.goldsmith.cli", "dev.goldsmith.ui", "javafx"),
             "store", List.of("dev.goldsmith.batch", "dev.goldsmith.cli", "dev.goldsmith.ui", "javafx"),
             "batch", List.of("dev.goldsmith.cli", "dev.goldsmith.ui", "javafx"),
+            "review", List.of("dev.goldsmith.batch", "dev.goldsmith.cli", "dev.goldsmith.ui", "javafx"),
             "cli", List.of("dev.goldsmith.ui", "javafx"),
             "ui", List.of("dev.goldsmith.cli"));
 

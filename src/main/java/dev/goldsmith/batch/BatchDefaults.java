@@ -29,6 +29,12 @@ public final class BatchDefaults {
     public static final String BASE_DELAY_MS = "base_delay_ms";
     public static final String PROMPT_PRICE = "prompt_price_per_million";
     public static final String COMPLETION_PRICE = "completion_price_per_million";
+    /** Review mode for new batches: "true" or "false". */
+    public static final String REVIEW = "review";
+    /** Above how many items to send a new batch asks for confirmation first (default 500). */
+    public static final String CONFIRM_ITEMS = "confirm_above_items";
+    /** Above what estimated cost in US dollars a new batch asks for confirmation first (default 1). */
+    public static final String CONFIRM_COST = "confirm_above_cost_usd";
 
     private final SettingsRepository settings;
 
@@ -46,7 +52,8 @@ public final class BatchDefaults {
                     .withRpm(integer(s, RPM, d.rpm()))
                     .withTpm(integer(s, TPM, d.tpm()))
                     .withMaxAttempts(integer(s, MAX_ATTEMPTS, d.maxAttempts()))
-                    .withBaseDelay(Duration.ofMillis(integer(s, BASE_DELAY_MS, (int) d.baseDelay().toMillis())));
+                    .withBaseDelay(Duration.ofMillis(integer(s, BASE_DELAY_MS, (int) d.baseDelay().toMillis())))
+                    .withReview(Boolean.parseBoolean(s.getOrDefault(REVIEW, "false").strip()));
         } catch (IllegalArgumentException e) {
             options = d; // a hand-edited value out of range: start from the defaults rather than refuse to start
         }
@@ -83,8 +90,27 @@ public final class BatchDefaults {
         s.put(TPM, Integer.toString(o.tpm()));
         s.put(MAX_ATTEMPTS, Integer.toString(o.maxAttempts()));
         s.put(BASE_DELAY_MS, Long.toString(o.baseDelay().toMillis()));
+        s.put(REVIEW, Boolean.toString(o.review()));
         s.put(PROMPT_PRICE, p.pricing().promptPerMillion().toPlainString());
         s.put(COMPLETION_PRICE, p.pricing().completionPerMillion().toPlainString());
+        settings.putAll(s);
+    }
+
+    /** Above what a new batch asks for confirmation; {@link ConfirmThreshold#DEFAULT} where unset or unreadable. */
+    public ConfirmThreshold confirmThreshold() {
+        Map<String, String> s = settings.all();
+        ConfirmThreshold d = ConfirmThreshold.DEFAULT;
+        try {
+            return new ConfirmThreshold(integer(s, CONFIRM_ITEMS, d.items()), decimal(s, CONFIRM_COST, d.costUsd()));
+        } catch (IllegalArgumentException e) {
+            return d;
+        }
+    }
+
+    public void saveConfirmThreshold(ConfirmThreshold value) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put(CONFIRM_ITEMS, Integer.toString(value.items()));
+        s.put(CONFIRM_COST, value.costUsd().toPlainString());
         settings.putAll(s);
     }
 

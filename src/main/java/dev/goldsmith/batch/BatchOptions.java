@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param maxDelay           cap on one retry delay
  * @param maxRateLimitWaits  how many 429s one item may meet before it fails
  * @param maxCostUsd         stop dispatching once this much was spent; {@code null} = no budget
+ * @param review             review mode: answers become proposals, nothing is written until one is accepted
  */
 public record BatchOptions(Operation operation, int concurrency, int rpm, int tpm, int maxAttempts, Duration baseDelay,
-                           Duration maxDelay, int maxRateLimitWaits, BigDecimal maxCostUsd) {
+                           Duration maxDelay, int maxRateLimitWaits, BigDecimal maxCostUsd, boolean review) {
 
     public static final int DEFAULT_CONCURRENCY = 5;
     public static final int MAX_CONCURRENCY = 64;
@@ -63,41 +64,52 @@ public record BatchOptions(Operation operation, int concurrency, int rpm, int tp
         }
     }
 
+    /** Without review mode: answers are written back as they arrive. */
+    public BatchOptions(Operation operation, int concurrency, int rpm, int tpm, int maxAttempts, Duration baseDelay,
+                        Duration maxDelay, int maxRateLimitWaits, BigDecimal maxCostUsd) {
+        this(operation, concurrency, rpm, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd, false);
+    }
+
     public static BatchOptions defaults(Operation operation) {
         return new BatchOptions(operation, DEFAULT_CONCURRENCY, 0, 0, DEFAULT_MAX_ATTEMPTS, DEFAULT_BASE_DELAY,
                 DEFAULT_MAX_DELAY, DEFAULT_MAX_RATE_LIMIT_WAITS, null);
     }
 
     public BatchOptions withConcurrency(int value) {
-        return new BatchOptions(operation, value, rpm, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd);
+        return new BatchOptions(operation, value, rpm, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd, review);
     }
 
     public BatchOptions withRpm(int value) {
-        return new BatchOptions(operation, concurrency, value, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd);
+        return new BatchOptions(operation, concurrency, value, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd, review);
     }
 
     public BatchOptions withTpm(int value) {
-        return new BatchOptions(operation, concurrency, rpm, value, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd);
+        return new BatchOptions(operation, concurrency, rpm, value, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd, review);
     }
 
     public BatchOptions withMaxAttempts(int value) {
-        return new BatchOptions(operation, concurrency, rpm, tpm, value, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd);
+        return new BatchOptions(operation, concurrency, rpm, tpm, value, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd, review);
     }
 
     public BatchOptions withBaseDelay(Duration value) {
         Duration max = maxDelay.compareTo(value) < 0 ? value : maxDelay;
-        return new BatchOptions(operation, concurrency, rpm, tpm, maxAttempts, value, max, maxRateLimitWaits, maxCostUsd);
+        return new BatchOptions(operation, concurrency, rpm, tpm, maxAttempts, value, max, maxRateLimitWaits, maxCostUsd, review);
     }
 
     public BatchOptions withMaxDelay(Duration value) {
-        return new BatchOptions(operation, concurrency, rpm, tpm, maxAttempts, baseDelay, value, maxRateLimitWaits, maxCostUsd);
+        return new BatchOptions(operation, concurrency, rpm, tpm, maxAttempts, baseDelay, value, maxRateLimitWaits, maxCostUsd, review);
     }
 
     public BatchOptions withMaxCost(BigDecimal value) {
-        return new BatchOptions(operation, concurrency, rpm, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, value);
+        return new BatchOptions(operation, concurrency, rpm, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, value, review);
     }
 
     public BatchOptions withOperation(Operation value) {
-        return new BatchOptions(value, concurrency, rpm, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd);
+        return new BatchOptions(value, concurrency, rpm, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits, maxCostUsd, review);
+    }
+
+    public BatchOptions withReview(boolean value) {
+        return new BatchOptions(operation, concurrency, rpm, tpm, maxAttempts, baseDelay, maxDelay, maxRateLimitWaits,
+                maxCostUsd, value);
     }
 }

@@ -1,6 +1,7 @@
 package dev.goldsmith.batch;
 
 import dev.goldsmith.ai.Enhancer;
+import dev.goldsmith.store.BatchRevert;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
 import dev.goldsmith.store.VaultRepository;
@@ -70,10 +71,7 @@ public final class BatchService implements AutoCloseable {
     }
 
     private BatchHandle start(String vaultId, List<String> itemIds, BatchSettings settings, String parentId) {
-        if (vaults.find(vaultId).isEmpty()) {
-            throw new BatchRequestException("No vault with id '" + vaultId + "'; run 'goldsmith vaults' to list them.");
-        }
-        List<VaultItem> selected = select(vaultId, itemIds);
+        List<VaultItem> selected = Selection.of(vaults, items, vaultId, itemIds);
         liveBatches(vaultId); // a batch whose process died is marked interrupted: it no longer holds its items
         Enhancer enhancer = provider(settings);
         String id = UUID.randomUUID().toString();
@@ -90,7 +88,7 @@ public final class BatchService implements AutoCloseable {
             throw e;
         }
         List<VaultItem> toSend = selected.stream().filter(item -> !batch.skips(item)).toList();
-        return launch(record, settings, null, enhancer, toSend);
+        return launch(record, settings, null, enhancer, toSend, null);
     }
 
     /** Builds the provider before anything is recorded, so a bad base URL or model changes nothing. */
@@ -119,8 +117,12 @@ public final class BatchService implements AutoCloseable {
                     + "; resume keeps a batch's operation (start a new batch for "
                     + settings.options().operation().wireName() + ").");
         }
+        // review mode is the batch's own: turned on or off by resume, it is recorded with the claim
+        BatchSettings stored = BatchSettings.fromMetadata(record.metadata());
+        String metadata = settings.options().review() == stored.options().review() ? null
+                : BatchSettings.metadataWithReview(record.metadata(), settings.options().review());
         return launch(record, settings, EnumSet.of(BatchStatus.CANCELLED, BatchStatus.INTERRUPTED, BatchStatus.FAILED),
-                provider(settings), null);
+                provider(settings), null, metadata);
     }
 
     /** Starts a new batch of the failed items of an old one, with its settings adjusted by {@code adjust}. */
@@ -145,12 +147,13 @@ public final class BatchService implements AutoCloseable {
      *
      * @param from    the statuses it may be claimed from; {@code null} when it was recorded already claimed by us
      * @param pending the items to send when the caller has them at hand; {@code null} reads the batch's pending items
+     * @param metadata new settings to record with the claim, or {@code null}
      */
     private BatchHandle launch(BatchRecord record, BatchSettings settings, EnumSet<BatchStatus> from, Enhancer enhancer,
-                               List<VaultItem> pending) {
+                               List<VaultItem> pending, String metadata) {
         starting.add(record.id());
         try {
-            if (from != null && !store.claim(record.id(), from, liveness.ownerId(), env.clock().instant())) {
+            if (from != null && !store.claim(record.id(), from, liveness.ownerId(), env.clock().instant(), metadata)) {
                 throw new BatchRequestException("Batch " + record.id() + " was taken by another process just now.");
             }
         } catch (RuntimeException e) {
@@ -217,21 +220,6 @@ public final class BatchService implements AutoCloseable {
         return settings.provider().timeout().multipliedBy(2).plusSeconds(30);
     }
 
-    private List<VaultItem> select(String vaultId, List<String> itemIds) {
-        if (itemIds.isEmpty()) {
-            return items.list(vaultId);
-        }
-        List<String> distinct = itemIds.stream().distinct().collect(Collectors.toList());
-        Map<String, VaultItem> found = items.findAll(vaultId, distinct);
-        List<String> missing = distinct.stream().filter(id -> !found.containsKey(id)).collect(Collectors.toList());
-        if (!missing.isEmpty()) {
-            String shown = missing.stream().limit(5).map(id -> "'" + id + "'").collect(Collectors.joining(", "));
-            throw new BatchRequestException("Vault '" + vaultId + "' has no item " + shown
-                    + (missing.size() > 5 ? " (and " + (missing.size() - 5) + " more)" : "") + ".");
-        }
-        return new ArrayList<>(found.values());
-    }
-
     /** The batch as stored; a live batch whose process is gone is marked and returned as interrupted. */
     public Optional<BatchRecord> find(String batchId) {
         return store.find(batchId).map(this::checkAlive);
@@ -277,6 +265,38 @@ public final class BatchService implements AutoCloseable {
      */
     public List<ItemChange> staleAnswers(String batchId) {
         return store.staleAnswers(batchId);
+    }
+
+    /**
+     * The items the batch really changed — wrote back, directly or by an accepted proposal — in its order (the
+     * "changed only" filter).
+     */
+    public List<String> changedItemIds(String batchId) {
+        return store.changedItemIds(batchId);
+    }
+
+    /**
+     * Reverts every write-back of a batch at once, in one transaction (see {@code ItemVersionRepository.revertBatch}):
+     * items changed since the batch wrote them are left as they are and reported.
+     *
+     * @throws BatchRequestException an unknown batch, or one still running; nothing changed then
+     */
+    public BatchRevert revert(String batchId) {
+        BatchRecord record = find(batchId).orElseThrow(() -> unknownBatch(batchId)); // a dead owner's: interrupted
+        BatchRevert done = store.revert(record.id(), env.clock().instant());
+        LOG.info("batch {} reverted: {} items restored, {} left as they are", batchId, done.reverted().size(),
+                done.skipped().size());
+        return done;
+    }
+
+    /** Tokens, cost and time of a batch before it starts, with this service's providers; nothing is sent. */
+    public Estimator estimator() {
+        return new Estimator(db, enhancers);
+    }
+
+    /** "Try on 3" with this service's providers: before and after of a few items, nothing written. */
+    public TrialRun trials() {
+        return new TrialRun(db, enhancers);
     }
 
     /** A batch this process is running, for control. */

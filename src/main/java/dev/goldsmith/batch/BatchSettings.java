@@ -45,6 +45,9 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
         if (options.maxCostUsd() != null) {
             n.put("max_cost_usd", options.maxCostUsd());
         }
+        if (options.review()) {
+            n.put("review", true); // answers become proposals: a resume keeps that
+        }
         n.put("provider", provider.provider());
         n.put("base_url", provider.baseUrl());
         n.put("model", provider.model());
@@ -72,7 +75,7 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
                 n.path("rpm").asInt(d.rpm()), n.path("tpm").asInt(d.tpm()), n.path("max_attempts").asInt(d.maxAttempts()),
                 Duration.ofMillis(n.path("base_delay_ms").asLong(d.baseDelay().toMillis())),
                 Duration.ofMillis(n.path("max_delay_ms").asLong(d.maxDelay().toMillis())),
-                n.path("max_rate_limit_waits").asInt(d.maxRateLimitWaits()), maxCost);
+                n.path("max_rate_limit_waits").asInt(d.maxRateLimitWaits()), maxCost, n.path("review").asBoolean(false));
         ProviderSettings rules = ProviderSettings.rules();
         ProviderSettings provider = new ProviderSettings(n.path("provider").asText(rules.provider()),
                 n.hasNonNull("base_url") ? n.get("base_url").asText() : null,
@@ -81,6 +84,22 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
                 Duration.ofMillis(n.path("timeout_ms").asLong(rules.timeout().toMillis())), options.concurrency(),
                 new Pricing(decimal(n, "prompt_price_per_million"), decimal(n, "completion_price_per_million")));
         return new BatchSettings(options, provider);
+    }
+
+    /** The metadata JSON with review mode set to {@code review}; everything else as it was. */
+    public static String metadataWithReview(String metadata, boolean review) {
+        try {
+            JsonNode n = JSON.readTree(metadata == null || metadata.isBlank() ? "{}" : metadata);
+            ObjectNode o = n instanceof ObjectNode obj ? obj : JSON.createObjectNode();
+            if (review) {
+                o.put("review", true);
+            } else {
+                o.remove("review");
+            }
+            return o.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The batch's stored settings are not valid JSON.", e);
+        }
     }
 
     private static BigDecimal decimal(JsonNode n, String field) {

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.store.Columns;
+import dev.goldsmith.store.BatchRevert;
 import dev.goldsmith.store.Database;
+import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.SqlFunction;
+import dev.goldsmith.vault.ItemVersion;
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import java.math.BigDecimal;
@@ -118,6 +121,16 @@ public final class BatchStore {
      * @throws BatchRequestException one of its pending items is pending in another live batch
      */
     public boolean claim(String batchId, Set<BatchStatus> from, String ownerId, Instant now) {
+        return claim(batchId, from, ownerId, now, null);
+    }
+
+    /**
+     * {@link #claim(String, Set, String, Instant)} that also records new settings in the batch's {@code metadata}
+     * (a resume that turns review mode on or off), in the same transaction.
+     *
+     * @param metadata the new metadata, or {@code null} to keep it
+     */
+    public boolean claim(String batchId, Set<BatchStatus> from, String ownerId, Instant now, String metadata) {
         return write("the batch could not be claimed", c -> {
             Optional<BatchRecord> current = find(c, batchId);
             if (current.isEmpty() || !from.contains(current.get().status())) {
@@ -125,13 +138,14 @@ public final class BatchStore {
             }
             refuseTaken(c, current.get().vaultId(), batchId, pendingIds(c, batchId));
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = 'processing',"
-                    + " owner_id = ?, heartbeat_at = ?, updated_at = ?, completed_at = NULL, error_message = NULL"
-                    + " WHERE id = ? AND status IN (" + placeholders(from.size()) + ")")) {
+                    + " owner_id = ?, heartbeat_at = ?, updated_at = ?, completed_at = NULL, error_message = NULL,"
+                    + " metadata = COALESCE(?, metadata) WHERE id = ? AND status IN (" + placeholders(from.size()) + ")")) {
                 ps.setString(1, ownerId);
                 ps.setString(2, Columns.time(now));
                 ps.setString(3, Columns.time(now));
-                ps.setString(4, batchId);
-                int i = 5;
+                ps.setString(4, metadata);
+                ps.setString(5, batchId);
+                int i = 6;
                 for (BatchStatus s : from) {
                     ps.setString(i++, s.wireName());
                 }
@@ -376,6 +390,108 @@ public final class BatchStore {
             }
             return out;
         });
+    }
+
+    /**
+     * The items the batch really changed: those it wrote back (directly, or by an accepted proposal), in its order.
+     * Unchanged answers, failures, skips and proposals still waiting are not among them.
+     */
+    public List<String> changedItemIds(String batchId) {
+        return db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT bi.item_id FROM batch_items bi
+                    WHERE bi.batch_operation_id = ?
+                      AND EXISTS (SELECT 1 FROM item_versions iv WHERE iv.batch_operation_id = bi.batch_operation_id
+                                  AND iv.item_id = bi.item_id AND iv.reason = ?)
+                    ORDER BY bi.position""")) {
+                ps.setString(1, batchId);
+                ps.setString(2, ItemVersion.REASON_BATCH);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /**
+     * Reverts every write-back of a batch in one write transaction ({@link ItemVersionRepository#revertBatch}), after
+     * checking in that transaction that the batch is not running: an item it is still writing would be missed.
+     *
+     * @throws BatchRequestException the batch does not exist or is still running; nothing changed then
+     */
+    public BatchRevert revert(String batchId, Instant now) {
+        return write("batch " + batchId + " could not be reverted", c -> {
+            BatchRecord batch = find(c, batchId).orElseThrow(() -> new BatchRequestException("No batch with id '"
+                    + batchId + "'; run 'goldsmith history' to list them."));
+            if (batch.status().isLive()) {
+                throw new BatchRequestException("Batch " + batchId + " is " + batch.status().wireName()
+                        + "; wait for it to end, or cancel it, before reverting it.");
+            }
+            return ItemVersionRepository.revertBatch(c, batchId, now);
+        });
+    }
+
+    /**
+     * How the recent calls of one provider and model for an operation went: the answers (succeeded or unchanged) of
+     * the newest batches that ran with them, newest first, at most {@code limit} of them.
+     */
+    public CallHistory recentCalls(String provider, String model, Operation operation, int limit) {
+        return db.read(c -> {
+            List<String> batches = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, metadata FROM batch_operations"
+                    + " WHERE operation_type = ? AND successful_items > 0 ORDER BY created_at DESC LIMIT 100")) {
+                ps.setString(1, operation.wireName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        JsonNode m = metadata(rs.getString("metadata"));
+                        if (provider.equals(m.path("provider").asText(null)) && model != null
+                                && model.equals(m.path("model").asText(null))) {
+                            batches.add(rs.getString("id"));
+                        }
+                    }
+                }
+            }
+            if (batches.isEmpty()) {
+                return CallHistory.NONE;
+            }
+            long calls = 0;
+            long latencyMs = 0;
+            long withUsage = 0;
+            long completionTokens = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT completion_tokens, latency_ms FROM batch_items"
+                    + " WHERE batch_operation_id IN (" + placeholders(batches.size()) + ")"
+                    + " AND status IN ('succeeded', 'unchanged') AND latency_ms IS NOT NULL"
+                    + " ORDER BY finished_at DESC LIMIT " + Math.max(1, limit))) {
+                for (int i = 0; i < batches.size(); i++) {
+                    ps.setString(i + 1, batches.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        calls++;
+                        latencyMs += rs.getLong("latency_ms");
+                        long tokens = rs.getLong("completion_tokens");
+                        if (tokens > 0) {
+                            withUsage++;
+                            completionTokens += tokens;
+                        }
+                    }
+                }
+            }
+            return new CallHistory((int) calls, calls == 0 ? 0 : (double) latencyMs / calls, (int) withUsage,
+                    withUsage == 0 ? 0 : (double) completionTokens / withUsage);
+        });
+    }
+
+    private static JsonNode metadata(String text) {
+        try {
+            return JSON.readTree(text == null || text.isBlank() ? "{}" : text);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode(); // a hand-edited batch: it says nothing about its provider
+        }
     }
 
     /** The answers kept but not written because their item changed while the call was in flight, in order. */

@@ -5,8 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldsmith.ai.EnhanceResult;
 import dev.goldsmith.store.Columns;
 import dev.goldsmith.store.Database;
+import dev.goldsmith.store.ItemChanges;
 import dev.goldsmith.store.ItemRepository;
+import dev.goldsmith.store.ItemState;
 import dev.goldsmith.store.ItemVersionRepository;
+import dev.goldsmith.store.ProposalRepository;
+import dev.goldsmith.store.ProposalStatus;
 import dev.goldsmith.store.SqlFunction;
 import dev.goldsmith.store.StoreException;
 import dev.goldsmith.vault.ItemVersion;
@@ -14,12 +18,11 @@ import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +33,11 @@ import java.util.function.Supplier;
  * <p>Two rules hold for every answer, whichever path it came by: an item that changed since it was sent is never
  * overwritten (the answer is kept as stale, the item fails with that reason), and an answer identical to the item
  * writes nothing (the item is {@code unchanged}: no version row, {@code last_updated_at} untouched).
+ *
+ * <p>In review mode (the batch's metadata says {@code "review": true}) an answer is not written to the item: it is
+ * recorded as a proposal with the item as it is now, in the same transaction as the item's {@code batch_items} row
+ * and the counters; the item reads succeeded with its proposal pending. An answer for an item changed in flight is
+ * recorded as a {@code stale} proposal as well as kept aside.
  *
  * <p>Holds one connection; confined to the single writer thread that calls it.
  */
@@ -81,13 +89,20 @@ final class CheckpointWriter implements AutoCloseable {
                 markItem(c, r.as(ItemStatus.FAILED, why));
                 return new Committed(ItemStatus.FAILED, why, r.sent().tier(), null);
             }
-            List<String> changed = changedSince(r.sent(), current);
+            List<String> changed = ItemChanges.since(r.sent(), current);
+            boolean review = reviewing(c, r.batchId());
             if (!changed.isEmpty()) {
                 String why = "Not written: item " + r.itemId() + " was changed while its call was in flight ("
-                        + String.join(", ", changed) + "); the answer was kept, and retry-failed sends the item again.";
+                        + String.join(", ", changed) + "); the answer was kept"
+                        + (review ? " as a stale proposal" : "") + ", and retry-failed sends the item again.";
                 countBatch(c, r, "failed_items");
                 markItem(c, r.as(ItemStatus.FAILED, why));
-                keepStaleAnswer(c, r, applied(r.sent(), s));
+                VaultItem answer = applied(r.sent(), s);
+                keepStaleAnswer(c, r, answer);
+                if (review) {
+                    ProposalRepository.insert(c, r.batchId(), r.sent(), ItemState.of(answer), ProposalStatus.STALE,
+                            r.finishedAt());
+                }
                 return new Committed(ItemStatus.FAILED, why, current.tier(), null);
             }
             VaultItem updated = applied(current, s);
@@ -98,13 +113,36 @@ final class CheckpointWriter implements AutoCloseable {
             }
             countBatch(c, r, "successful_items");
             markItem(c, r);
-            ItemVersionRepository.writeBack(c, updated, r.batchId(), ItemVersion.REASON_BATCH, r.finishedAt());
+            if (review) {
+                // nothing is written to the item until an editor accepts the proposal
+                ProposalRepository.insert(c, r.batchId(), current, ItemState.of(updated), ProposalStatus.PROPOSED,
+                        r.finishedAt());
+            } else {
+                ItemVersionRepository.writeBack(c, updated, r.batchId(), ItemVersion.REASON_BATCH, r.finishedAt());
+            }
             return new Committed(ItemStatus.SUCCEEDED, null, current.tier(), updated.tier());
         });
     }
 
+    /** Whether the batch runs in review mode, as its recorded settings say ({@code "review": true} in its metadata). */
+    private static boolean reviewing(Connection c, String batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT metadata FROM batch_operations WHERE id = ?")) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return false;
+                }
+                try {
+                    return JSON.readTree(rs.getString(1)).path("review").asBoolean(false);
+                } catch (java.io.IOException e) {
+                    throw new SQLException("the metadata of batch " + batchId + " is malformed JSON", e);
+                }
+            }
+        }
+    }
+
     /** The item with the answer applied: what a write-back stores. */
-    private static VaultItem applied(VaultItem item, EnhanceResult.Success s) {
+    static VaultItem applied(VaultItem item, EnhanceResult.Success s) {
         return new VaultItem(item.id(), item.vaultId(), item.type(),
                 s.content() != null ? s.content() : item.content(),
                 s.newTier() != null ? s.newTier() : item.tier(), s.keywords(),
@@ -116,27 +154,6 @@ final class CheckpointWriter implements AutoCloseable {
         return a.content().equals(b.content()) && a.tier() == b.tier()
                 && new HashSet<>(a.keywords()).equals(new HashSet<>(b.keywords()))
                 && a.keywords().size() == b.keywords().size();
-    }
-
-    /** What of the item differs from how it was sent, in a person's words; empty when nothing does. */
-    static List<String> changedSince(VaultItem sent, VaultItem current) {
-        List<String> changed = new ArrayList<>();
-        if (!Objects.equals(sent.content(), current.content())) {
-            changed.add("content");
-        }
-        if (sent.tier() != current.tier()) {
-            changed.add("tier " + sent.tier().wireName() + " → " + current.tier().wireName());
-        }
-        if (!Objects.equals(sent.keywords(), current.keywords())) {
-            changed.add("keywords");
-        }
-        if (!Objects.equals(sent.confidenceScore(), current.confidenceScore())) {
-            changed.add("confidence score");
-        }
-        if (changed.isEmpty() && !Objects.equals(sent.lastUpdatedAt(), current.lastUpdatedAt())) {
-            changed.add("updated at " + current.lastUpdatedAt());
-        }
-        return changed;
     }
 
     private static void keepStaleAnswer(Connection c, ItemResult r, VaultItem answer) throws SQLException {

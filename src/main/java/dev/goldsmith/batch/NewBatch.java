@@ -16,6 +16,6 @@ public record NewBatch(String id, String userId, String vaultId, Operation opera
     }
 
     boolean skips(VaultItem item) {
-        return operation == Operation.ENHANCE && item.tier().isTop();
+        return Selection.skips(operation, item);
     }
 }

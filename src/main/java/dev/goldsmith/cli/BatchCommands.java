@@ -100,17 +100,23 @@ final class BatchCommands {
 
     /**
      * The last line: {@code Batch ID completed: ✓ 15 enhanced, = 38 unchanged, ✗ 0 failed, ↷ 7 skipped of 60 in …}.
-     * "Enhanced" counts only items that changed; an answer identical to its item is counted as unchanged.
+     * "Enhanced" counts only items that changed; an answer identical to its item is counted as unchanged. In review mode
+     * the changes are "proposed": nothing was written until they are accepted.
      */
     static String summary(BatchRecord b, BatchSnapshot s) {
+        boolean review = BatchSettings.fromMetadata(b.metadata()).options().review();
         String text = String.format(Locale.ROOT,
                 "Batch %s %s: ✓ %d %s, = %d unchanged, ✗ %d failed, ↷ %d skipped of %d in %s (%.1f/min).",
                 b.id(), b.status().wireName(), b.successfulItems() - b.unchangedItems(),
-                b.operation() == dev.goldsmith.ai.Operation.ENHANCE ? "enhanced" : "with keywords", b.unchangedItems(),
+                review ? "proposed" : b.operation() == dev.goldsmith.ai.Operation.ENHANCE ? "enhanced" : "with keywords",
+                b.unchangedItems(),
                 b.failedItems(), b.skippedItems(), b.totalItems(), Durations.clock(s.elapsed()), s.itemsPerMinute());
         if (b.promptTokens() + b.completionTokens() > 0) {
             text += String.format(Locale.ROOT, " Tokens: %d in, %d out; cost $%.4f.", b.promptTokens(),
                     b.completionTokens(), b.costUsd());
+        }
+        if (review && b.successfulItems() > b.unchangedItems()) {
+            text += " Nothing was written yet; review the proposals with: goldsmith review list --batch " + b.id();
         }
         if (b.canResume()) {
             text += " Resume with: goldsmith resume " + b.id();

@@ -48,6 +48,10 @@ final class EngineOptions {
     @Option(names = "--max-cost", paramLabel = "USD", description = "Stop dispatching once this much was spent.")
     BigDecimal maxCost;
 
+    @Option(names = "--review", negatable = true, description = "Review before applying: answers become proposals,"
+            + " written only when accepted (goldsmith review); --no-review writes them back at once.")
+    Boolean review;
+
     /** Applies the options that were given; a bad value is an {@link InvalidInputException}. */
     BatchSettings applyTo(BatchSettings base) {
         try {
@@ -70,6 +74,9 @@ final class EngineOptions {
             }
             if (maxCost != null) {
                 o = o.withMaxCost(maxCost);
+            }
+            if (review != null) {
+                o = o.withReview(review);
             }
             return base.withOptions(o).withProvider(provider(base.provider()));
         } catch (IllegalArgumentException e) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.ScopeType;
         description = "Improve career vaults with an AI model, in batches.",
         subcommands = {VaultsCommand.class, ItemsCommand.class, ImportCommand.class, ExportCommand.class,
                 EnhanceCommand.class, StatusCommand.class, HistoryCommand.class, ResumeCommand.class,
-                RetryFailedCommand.class, ProviderCheckCommand.class})
+                RetryFailedCommand.class, ProviderCheckCommand.class, EstimateCommand.class, ReviewCommand.class,
+                RevertCommand.class})
 public final class RootCommand implements Runnable, AutoCloseable {
 
     @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,

@@ -73,13 +73,66 @@ public final class ItemVersionRepository {
         return db.inTransaction(c -> {
             ItemVersion version = find(c, versionId)
                     .orElseThrow(() -> new StoreException("Version " + versionId + " does not exist."));
-            VaultItem current = ItemRepository.find(c, version.vaultId(), version.itemId())
-                    .orElseThrow(() -> new StoreException("Item " + version.itemId() + " of vault "
-                            + version.vaultId() + " no longer exists; its version " + versionId + " cannot be restored."));
-            VaultItem restored = new VaultItem(current.id(), current.vaultId(), current.type(), version.content(),
-                    version.tier(), version.keywords(), version.confidenceScore(), current.createdAt(), null);
-            return writeBack(c, restored, null, ItemVersion.REASON_REVERT, clock.instant());
+            return revert(c, version, clock.instant());
         });
+    }
+
+    /**
+     * Reverts every write-back of one batch at once, in one transaction: each item whose current state is still what
+     * the batch wrote gets back its state from before the batch, recorded (as {@link #revert(long)} does) as a version
+     * with reason {@code revert}. An item changed since the batch wrote it — edited, merged, reverted, written by
+     * another batch — is left as it is and reported.
+     */
+    public BatchRevert revertBatch(String batchId) {
+        return db.inTransaction(c -> revertBatch(c, batchId, clock.instant()));
+    }
+
+    /** {@link #revertBatch(String)} inside a caller's transaction. */
+    public static BatchRevert revertBatch(Connection c, String batchId, Instant now) throws SQLException {
+        List<ItemVersion> written = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM item_versions"
+                + " WHERE batch_operation_id = ? AND reason = ? ORDER BY id")) {
+            ps.setString(1, batchId);
+            ps.setString(2, ItemVersion.REASON_BATCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    written.add(version(rs));
+                }
+            }
+        }
+        List<String> reverted = new ArrayList<>();
+        List<BatchRevert.Skipped> skipped = new ArrayList<>();
+        for (ItemVersion v : written) {
+            VaultItem current = ItemRepository.find(c, v.vaultId(), v.itemId()).orElse(null);
+            if (current == null) {
+                skipped.add(new BatchRevert.Skipped(v.itemId(), "the item no longer exists"));
+                continue;
+            }
+            VaultItem asWritten = new VaultItem(current.id(), current.vaultId(), current.type(), v.newContent(),
+                    v.newTier(), v.newKeywords(), v.newConfidenceScore(), current.createdAt(), v.createdAt());
+            List<String> changed = ItemChanges.since(asWritten, current);
+            if (changed.isEmpty()) {
+                revert(c, v, now);
+                reverted.add(v.itemId());
+            } else if (ItemState.of(current).equals(new ItemState(v.content(), v.tier(), v.keywords(),
+                    v.confidenceScore()))) {
+                skipped.add(new BatchRevert.Skipped(v.itemId(), "it is already as it was before the batch"));
+            } else {
+                skipped.add(new BatchRevert.Skipped(v.itemId(), "it was changed after the batch wrote it ("
+                        + String.join(", ", changed) + ")"));
+            }
+        }
+        return new BatchRevert(batchId, reverted, skipped);
+    }
+
+    /** Restores the state the item had before {@code version} inside a caller's transaction; a version row records it. */
+    private static VaultItem revert(Connection c, ItemVersion version, Instant now) throws SQLException {
+        VaultItem current = ItemRepository.find(c, version.vaultId(), version.itemId())
+                .orElseThrow(() -> new StoreException("Item " + version.itemId() + " of vault "
+                        + version.vaultId() + " no longer exists; its version " + version.id() + " cannot be restored."));
+        VaultItem restored = new VaultItem(current.id(), current.vaultId(), current.type(), version.content(),
+                version.tier(), version.keywords(), version.confidenceScore(), current.createdAt(), null);
+        return writeBack(c, restored, null, ItemVersion.REASON_REVERT, now);
     }
 
     /** The write-back inside a caller's transaction: updates the item and appends its version row. */

@@ -36,6 +36,7 @@ final class ScriptedEnhancer implements Enhancer {
     private Function<VaultItem, EnhanceResult> defaultAnswer = this::success;
     private final Map<String, Error> throwOnCall = new HashMap<>();
     private Usage usage = new Usage(100, 50);
+    private long tokensPerRequest;
     private int inFlight;
     private int maxInFlight;
 
@@ -51,6 +52,17 @@ final class ScriptedEnhancer implements Enhancer {
     ScriptedEnhancer usage(Usage value) {
         usage = value;
         return this;
+    }
+
+    /** What {@link #estimateTokens} says of every request (prompt + max_tokens); 0, as by default, counts none. */
+    ScriptedEnhancer tokensPerRequest(long value) {
+        tokensPerRequest = value;
+        return this;
+    }
+
+    @Override
+    public long estimateTokens(VaultItem item, Operation operation) {
+        return tokensPerRequest;
     }
 
     ScriptedEnhancer then(String itemId, Duration latency, Function<VaultItem, EnhanceResult> result) {

@@ -15,7 +15,7 @@ import java.util.Map;
 public final class TableSnapshot {
 
     private static final List<String> TABLES =
-            List.of("vaults", "vault_items", "item_versions", "batch_operations", "batch_items", "settings");
+            List.of("vaults", "vault_items", "item_versions", "batch_operations", "batch_items", "settings", "proposals");
 
     private TableSnapshot() {
     }
