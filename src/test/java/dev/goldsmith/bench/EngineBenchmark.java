@@ -83,7 +83,10 @@ public final class EngineBenchmark {
             partTwo(false);
         }
         if (parts.contains("3")) {
-            partThree();
+            partThree(false);
+        }
+        if (parts.contains("3review")) {
+            partThree(true); // the same with review mode: proposals recorded instead of write-backs
         }
         if (parts.contains("4")) {
             partFour();
@@ -156,14 +159,15 @@ public final class EngineBenchmark {
 
     // --- part 3: engine + store overhead -----------------------------------------------------------------------
 
-    static void partThree() throws Exception {
-        System.out.printf(Locale.ROOT, "## 3. Engine + store overhead: %d items, zero-latency provider, concurrency 8%n%n",
-                OVERHEAD_ITEMS);
+    static void partThree(boolean review) throws Exception {
+        System.out.printf(Locale.ROOT, "## 3. Engine + store overhead: %d items, zero-latency provider, concurrency 8%s%n%n",
+                OVERHEAD_ITEMS, review ? ", review mode" : "");
         System.out.println("| run | start() (records the batch) | run to completion | total wall | per item | items/s | succeeded |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         for (int run = 1; run <= 2; run++) {
             SimulatedEnhancer provider = new SimulatedEnhancer(null);
-            Result r = runEngine(OVERHEAD_ITEMS, p -> provider, ProviderSettings.rules(), options(8, 0));
+            Result r = runEngine(OVERHEAD_ITEMS, p -> provider, ProviderSettings.rules(),
+                    options(8, 0).withReview(review));
             System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.2f s | %.3f ms | %,.0f | %d |%n",
                     run == 1 ? "1 (cold)" : "2 (JIT warm, reported)", r.startNanos / 1e6,
                     (r.wallNanos - r.startNanos) / 1e6, r.wallNanos / 1e9, r.wallNanos / 1e6 / OVERHEAD_ITEMS,
