@@ -37,8 +37,8 @@ final class Selection {
         return new ArrayList<>(found.values());
     }
 
-    /** Whether the operation skips the item without sending it: {@code enhance} skips gold items. */
+    /** Whether the operation skips the item without sending it ({@link Operation#skips}: {@code enhance} skips gold). */
     static boolean skips(Operation operation, VaultItem item) {
-        return operation == Operation.ENHANCE && item.tier().isTop();
+        return operation.skips(item);
     }
 }
