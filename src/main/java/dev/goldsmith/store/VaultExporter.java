@@ -6,19 +6,9 @@ import dev.goldsmith.vault.VaultFile;
 import dev.goldsmith.vault.VaultFormat;
 import dev.goldsmith.vault.VaultItem;
 import dev.goldsmith.vault.VaultJson;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -27,17 +17,17 @@ import java.util.Optional;
 
 /**
  * Reads a vault and its items, in order, as one consistent snapshot, and writes it as a vault file: the one writer
- * every export uses (the command line's and the window's). A file target is checked first ({@link ExportTarget}:
- * never the open database, a folder or a device) and written whole or not at all: into a temporary file beside it,
- * synced, then moved over it. A write that fails (a full disk) is an {@link ExportFailedException} and leaves the
- * target as it was.
+ * every export uses (the command line's and the window's). A file target goes through {@link SafeFileWriter}: never
+ * the open database, a folder or a device, and written whole or not at all.
  */
 public final class VaultExporter {
 
     private final Database db;
+    private final SafeFileWriter files;
 
     public VaultExporter(Database db) {
         this.db = db;
+        this.files = new SafeFileWriter(db.file());
     }
 
     /** The vault file for {@code vaultId}, or empty when there is no such vault. */
@@ -70,48 +60,29 @@ public final class VaultExporter {
         });
     }
 
-    /**
-     * Checks, before anything is read or written, that an export may write {@code target}.
-     *
-     * @throws ExportRefusedException naming the target when it is the open database (or its {@code -wal}, {@code -shm},
-     *                                {@code -journal}), a folder, or anything but a regular file or a new path
-     */
+    /** Checks, before anything is read or written, that an export may write {@code target} ({@link SafeFileWriter#check}). */
     public void checkTarget(Path target) {
-        ExportTarget.check(target, db.file());
+        files.check(target);
     }
 
     /**
-     * Writes {@code file} to {@code target} in {@code format}, whole or not at all.
+     * Writes {@code file} to {@code target} in {@code format}, whole or not at all ({@link SafeFileWriter}).
      *
      * @throws ExportRefusedException  when {@code target} may not be written (see {@link #checkTarget})
      * @throws dev.goldsmith.vault.VaultFileException when the items cannot be written as CSV; nothing is written
      * @throws ExportFailedException   when writing fails; {@code target} is left as it was
      */
     public void writeFile(VaultFile file, VaultFormat format, Path target) {
-        Path real = ExportTarget.check(target, db.file());
+        files.check(target);
         if (format == VaultFormat.CSV) {
             VaultCsv.checkWritable(file.items());
         }
-        boolean replacing = Files.exists(real);
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(real.getParent(), ".goldsmith-export-", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                         StandardCharsets.UTF_8))) {
-                write(file, format, out);
-                out.flush();
-                channel.force(true);
-            }
-            Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            temp = null;
-        } catch (IOException | UncheckedIOException e) {
-            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new ExportFailedException("Cannot write " + target + ": " + reason(cause) + "; "
-                    + (replacing ? "the file was left as it was." : "nothing was written."), e);
-        } finally {
-            deleteQuietly(temp);
-        }
+        files.write(target, out -> write(file, format, out));
+    }
+
+    /** The writer of files a person asked for, bound to this database: History's CSV export uses it too. */
+    public SafeFileWriter files() {
+        return files;
     }
 
     /** Writes {@code file} to {@code out} in {@code format} (CSV items are checked before anything is written). */
@@ -119,23 +90,6 @@ public final class VaultExporter {
         switch (format) {
             case CSV -> VaultCsv.write(file.items(), out);
             case JSON -> VaultJson.write(file, out);
-        }
-    }
-
-    /** "No space left on device", without the temporary file's name a {@link FileSystemException} puts first. */
-    private static String reason(IOException e) {
-        String reason = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
-        return reason == null || reason.isBlank() ? e.getClass().getSimpleName() : reason;
-    }
-
-    private static void deleteQuietly(Path temp) {
-        if (temp == null) {
-            return;
-        }
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // a temporary file that cannot be removed is the smaller problem; the cause is already reported
         }
     }
 }

@@ -50,7 +50,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 messages, services.clock(), ZoneId.systemDefault());
         history.liveElapsedFrom(batch.live()::elapsedOf);
         BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), BatchGateway.of(services), executor, dialogs, messages, history::reload,
-                services.itemVersions(), workspace::reload, batch.live()::enqueue);
+                services.itemVersions(), workspace::reload, batch.live()::enqueue, services.vaultExporter().files());
         SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(),
                 System.getenv(), executor, dialogs, messages, main.darkThemeProperty());
 

@@ -153,8 +153,11 @@ public final class VaultCsv {
         return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == GUARD;
     }
 
-    /** The cell as written: a {@code '} in front of a text a spreadsheet would run as a formula. */
-    static String guarded(String text) {
+    /**
+     * The cell as written: a {@code '} in front of a text a spreadsheet would run as a formula (OWASP CSV injection).
+     * Every CSV Goldsmith writes — vault files and History's outcomes — passes its cells through this.
+     */
+    public static String guarded(String text) {
         return !text.isEmpty() && needsGuard(text.charAt(0)) ? GUARD + text : text;
     }
 

@@ -5,6 +5,7 @@ import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchService;
 import dev.goldsmith.batch.ItemChange;
 import dev.goldsmith.store.ItemVersionRepository;
+import dev.goldsmith.store.SafeFileWriter;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
@@ -12,9 +13,6 @@ import dev.goldsmith.ui.batch.BatchGateway;
 import dev.goldsmith.ui.batch.BatchGateway.Source;
 import dev.goldsmith.ui.batch.ProviderText;
 import dev.goldsmith.ui.batch.RerunQuestion;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +55,7 @@ public final class BatchDetailViewModel {
     private final Consumer<Callable<BatchHandle>> launcher;
     private final Runnable onItemsChanged;
     private final RerunQuestion question;
+    private final SafeFileWriter files;
     private final ObjectProperty<BatchRecord> batch = new SimpleObjectProperty<>();
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
     private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
@@ -85,8 +84,9 @@ public final class BatchDetailViewModel {
     public BatchDetailViewModel(BatchService batches, BatchGateway gateway, TaskExecutor executor,
                                 DialogService dialogs, Messages messages, Runnable onBatchEnded,
                                 ItemVersionRepository versions, Runnable onItemsChanged,
-                                Consumer<Callable<BatchHandle>> launcher) {
+                                Consumer<Callable<BatchHandle>> launcher, SafeFileWriter files) {
         this.launcher = launcher;
+        this.files = files;
         this.versions = versions;
         this.onItemsChanged = onItemsChanged;
         this.batches = batches;
@@ -187,10 +187,9 @@ public final class BatchDetailViewModel {
                                 String.valueOf(failure.getMessage()))));
     }
 
-    private static Path write(Path file, String batchId, List<OutcomeRow> rows) throws java.io.IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            OutcomeCsv.write(batchId, rows, out);
-        }
+    /** Through the one safe writer: never over the database, whole or not at all. */
+    private Path write(Path file, String batchId, List<OutcomeRow> rows) {
+        files.write(file, out -> OutcomeCsv.write(batchId, rows, out));
         return file;
     }
 

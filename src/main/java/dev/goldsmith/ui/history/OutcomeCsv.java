@@ -5,17 +5,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.goldsmith.vault.VaultCsv;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** Writes a batch's item outcomes, with before and after text, as RFC 4180 CSV with a header row. */
+/**
+ * Writes a batch's item outcomes, with before and after text, as RFC 4180 CSV with a header row. Text cells that a
+ * spreadsheet would run as a formula get the same {@code '} guard as vault files ({@link VaultCsv#guarded}).
+ */
 final class OutcomeCsv {
 
     static final List<String> HEADER = List.of("batch_id", "position", "item_id", "status", "attempts", "http_status",
             "error", "before", "after");
 
-    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
     private static final CsvSchema SCHEMA = MAPPER.schemaFor(Line.class).withHeader().withLineSeparator("\r\n");
 
     private OutcomeCsv() {
@@ -30,8 +35,13 @@ final class OutcomeCsv {
     }
 
     static void write(String batchId, List<OutcomeRow> rows, Writer out) throws IOException {
-        List<Line> lines = rows.stream().map(r -> new Line(batchId, r.position(), r.itemId(), r.status().wireName(),
-                r.attempts(), r.httpStatus(), r.error(), r.before(), r.after())).toList();
+        List<Line> lines = rows.stream().map(r -> new Line(cell(batchId), r.position(), cell(r.itemId()),
+                r.status().wireName(), r.attempts(), r.httpStatus(), cell(r.error()), cell(r.before()),
+                cell(r.after()))).toList();
         MAPPER.writer(SCHEMA).writeValue(out, lines);
+    }
+
+    private static String cell(String text) {
+        return text == null ? null : VaultCsv.guarded(text);
     }
 }

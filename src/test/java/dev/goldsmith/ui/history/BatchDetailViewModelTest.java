@@ -53,7 +53,8 @@ class BatchDetailViewModelTest {
                 ZoneOffset.UTC);
         detail = new BatchDetailViewModel(fx.services.batches(), gateway(), executor,
                 dialogs, messages, history::reload, fx.services.itemVersions(), () -> itemsChanged++,
-                start -> executor.submit(start, handle -> { }, failure -> dialogs.showError("start", failure.getMessage())));
+                start -> executor.submit(start, handle -> { }, failure -> dialogs.showError("start", failure.getMessage())),
+                fx.services.vaultExporter().files());
         detail.batchProperty().bind(history.selectedProperty());
     }
 
@@ -159,7 +160,7 @@ class BatchDetailViewModelTest {
         BatchRecord refused = fx.refused(server, "pp-1", "hc-1");
         java.util.List<java.util.concurrent.Callable<dev.goldsmith.batch.BatchHandle>> queued = new java.util.ArrayList<>();
         BatchDetailViewModel queuedDetail = new BatchDetailViewModel(fx.services.batches(), gateway(), new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT), history::reload,
-                fx.services.itemVersions(), () -> { }, queued::add);
+                fx.services.itemVersions(), () -> { }, queued::add, fx.services.vaultExporter().files());
         queuedDetail.batchProperty().set(refused);
         assertThat(queuedDetail.canRetryProperty().get()).isTrue();
 
@@ -250,6 +251,7 @@ class BatchDetailViewModelTest {
 
         detail.exportCsv();
 
+        assertThat(dialogs.errors).isEmpty();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0)).isEqualTo("batch_id,position,item_id,status,attempts,http_status,error,before,after");
         assertThat(lines).hasSize(3);
@@ -259,5 +261,32 @@ class BatchDetailViewModelTest {
                 .contains("Helped with the Python data pipeline").contains(row.after());
         assertThat(lines.stream().filter(l -> l.contains(",pp-2,")).findFirst().orElseThrow()).contains(",skipped,");
         assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void exportNeverWritesOverTheDatabase() throws Exception {
+        BatchRecord b = fx.rules(Operation.ENHANCE, "pp-3");
+        select(b);
+        Path database = fx.services.database().file();
+        byte[] before = Files.readAllBytes(database);
+        dialogs.chooseFile(database);
+
+        detail.exportCsv();
+
+        assertThat(dialogs.errors).singleElement().asString().contains(database.toString()).contains("open database");
+        assertThat(Files.readAllBytes(database)).isEqualTo(before);
+        assertThat(fx.services.batches().find(b.id())).isPresent();
+    }
+
+    @Test
+    void exportedCellsThatASpreadsheetWouldRunAsFormulasAreGuarded() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        OutcomeRow row = new OutcomeRow(0, "=id", dev.goldsmith.batch.ItemStatus.FAILED, 1, 500,
+                "@SUM(A1)", "=HYPERLINK(\"http://x\")", "+1 more", null);
+
+        OutcomeCsv.write("-b", List.of(row), out);
+
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines.get(1)).isEqualTo("'-b,0,'=id,failed,1,500,'@SUM(A1),\"'=HYPERLINK(\"\"http://x\"\")\",'+1 more");
     }
 }
