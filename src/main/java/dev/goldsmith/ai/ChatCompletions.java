@@ -43,6 +43,8 @@ final class ChatCompletions implements Wire {
     private final String subject;
     private final String label;
     private final ResponseFormat first;
+    /** OpenAI's own API: known to take structured outputs. */
+    private static final String OPENAI_API_HOST = "api.openai.com";
 
     private ChatCompletions(ObjectMapper mapper, ProviderKind kind, HttpUrl endpoint, String model, String subject,
                             String label, ResponseFormat first) {
@@ -154,6 +156,15 @@ final class ChatCompletions implements Wire {
     @Override
     public ResponseFormat firstFormat() {
         return first;
+    }
+
+    @Override
+    public boolean takesFirstFormat() {
+        return switch (kind) {
+            case OPENAI -> OPENAI_API_HOST.equals(endpoint.host());
+            case AZURE -> first == ResponseFormat.JSON_SCHEMA;
+            case RULES, ANTHROPIC -> false;
+        };
     }
 
     /**

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * it one step, never two.
  *
  * <p>Thread-safe; callers are run outside its lock. {@link ResponseFormat#NONE} is open from the start (nothing to
- * refuse).
+ * refuse), and so is a format the server is known to take ({@link Wire#takesFirstFormat}: OpenAI's own API, Azure at
+ * a structured-outputs api-version), so the wait is paid only with servers of unknown abilities.
  */
 final class FormatGate {
 
@@ -47,9 +48,14 @@ final class FormatGate {
     private final List<Caller> waiting = new ArrayList<>();
 
     FormatGate(ResponseFormat first, String server) {
+        this(first, server, false);
+    }
+
+    /** With {@code known} the server is known to take {@code first}: the gate is open from the start, no call waits. */
+    FormatGate(ResponseFormat first, String server, boolean known) {
         this.current = Objects.requireNonNull(first, "first");
         this.server = server;
-        this.open = first == ResponseFormat.NONE;
+        this.open = known || first == ResponseFormat.NONE;
     }
 
     /** The format calls go with now (for tests and the token estimate). */

@@ -73,7 +73,8 @@ abstract class HttpEnhancer implements Enhancer {
         this.redactor = new Redactor(settings.apiKey());
         this.failures = new Failures(redactor, wire.subject(), ApiKeys.variables(settings));
         this.tokens = wire.tokenCounter().warmUp();
-        this.formats = new FormatGate(wire.firstFormat(), wire.endpoint().host() + ":" + wire.endpoint().port());
+        this.formats = new FormatGate(wire.firstFormat(), wire.endpoint().host() + ":" + wire.endpoint().port(),
+                wire.takesFirstFormat());
     }
 
     /**

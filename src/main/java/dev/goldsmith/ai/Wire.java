@@ -38,6 +38,14 @@ interface Wire {
     /** The strictest answer format to ask for first; {@link ResponseFormat#NONE} for a format without one. */
     ResponseFormat firstFormat();
 
+    /**
+     * Whether the server is known to take {@link #firstFormat()} — OpenAI's own API, Azure at an api-version with
+     * structured outputs — so no call of a batch waits for a first one to find out ({@link FormatGate}).
+     */
+    default boolean takesFirstFormat() {
+        return false;
+    }
+
     /** The JSON body of one call. */
     String body(Prompts.Messages messages, Operation operation, ResponseFormat format, double temperature, int maxTokens);
 
