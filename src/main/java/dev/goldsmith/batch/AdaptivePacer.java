@@ -1,104 +1,416 @@
 package dev.goldsmith.batch;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Learns a provider's unannounced rate limit from its 429s (AIMD on the dispatch rate).
+ * Learns a rate limit the provider does not announce, from which requests it admits and which it refuses with a
+ * 429, in real time. Such limits are token buckets: a refill rate {@code r} and a burst {@code B}; a request is
+ * admitted when the bucket holds a token and refused when it is empty.
  *
  * <ul>
- *   <li>Starts unlimited.</li>
- *   <li>On a 429 for a request sent after the last decrease, the rate drops to 90 % of the rate the provider
- *       actually accepted over the last few seconds — a direct measurement of its limit — so one cut lands near
- *       the limit instead of halving again and again. With too little data for that (under a second, or fewer
- *       than ten answers: a 429 right at the start, or a lone one), it halves the rate it was sending at — or
- *       takes 10 % off when the provider said how long to wait, since that wait is then held anyway.</li>
- *   <li>While the pacer is what holds dispatches back, the rate climbs by 2 % per second, probing for more room;
- *       it never climbs while the window, not the rate, is the bottleneck.</li>
+ *   <li><b>Start.</b> Up to {@link #FREE_AT_START} requests waiting for their answers go at once (the default
+ *       window, which then runs exactly as without a pacer); beyond that, at most one per 2 ms (the pace doubling
+ *       every 50 ms while it holds dispatches back), so a wide window does not pour itself into an empty bucket
+ *       before the first 429 comes back. The requests admitted before that 429 measure the burst {@code B}.</li>
+ *   <li><b>Each later 429</b> ends a stretch that began with the bucket empty (the 429 before) and ended with it
+ *       empty. Replaying the bucket over the recent stretches gives the rates {@code [lo, hi]} consistent with
+ *       everything seen: at a lower rate some admitted request would have found the bucket empty, at a higher one
+ *       the refused request would have found a token. That is "the rate of recent successes" measured properly:
+ *       without the time spent holding after a 429 and without the burst the bucket refilled meanwhile — counting
+ *       those is what made the old estimate land 20–35 % low.</li>
+ *   <li><b>Pace.</b> After a 429 the rate is {@code lo}, just under the limit; it climbs to {@code hi} over about
+ *       3 s when the two are far apart (cheap, precise learning: the next 429, if any, closes the gap), then probes
+ *       on by {@value #SLOW_PROBE_PER_SECOND} a second (0.1 %/s). Before the second 429 nothing bounds the rate:
+ *       it starts at {@code B} a second and doubles every 0.2 s.</li>
+ *   <li>The rate only climbs while it is what holds dispatches back, never while the window is the bottleneck.</li>
  * </ul>
+ *
+ * Lives on the engine loop (not thread-safe).
  */
-final class AdaptivePacer implements Pacer {
+final class AdaptivePacer {
 
-    static final long WINDOW_NANOS = 3_000_000_000L;
-    private static final double DECREASE = 0.9;
-    private static final double INCREASE_PER_SECOND = 0.02;
-    private static final double MIN_RATE = 0.05;
-    private static final int MIN_SAMPLES = 10;
-    private static final long MIN_SPAN_NANOS = 50_000_000L;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AdaptivePacer.class);
 
-    private final ArrayDeque<Long> accepted = new ArrayDeque<>();
-    private final ArrayDeque<Long> dispatched = new ArrayDeque<>();
-    private double rate = Double.POSITIVE_INFINITY;
-    private long lastDispatch = Long.MIN_VALUE;
-    private long lastDecrease = Long.MIN_VALUE;
-    private long lastIncrease = Long.MIN_VALUE;
-    private long firstEvent = Long.MIN_VALUE;
+    /** Before the first 429, this many requests may wait for their answers before the start pace applies. */
+    static final int FREE_AT_START = BatchOptions.DEFAULT_CONCURRENCY;
+    static final double START_PER_SECOND = 500;
+    static final double START_DOUBLING_SECONDS = 0.05;
+    static final double RAMP_DOUBLING_SECONDS = 0.2;
+    static final double TRAVERSE_SECONDS = 3;
+    static final double SLOW_PROBE_PER_SECOND = 0.001;
+    static final double MAX_PROBE_PER_SECOND = 0.3;
+    static final double NARROW = 0.03;
+    static final double MARGIN = 0.01;
+    static final double MIN_RATE = 0.05;
+    private static final double MAX_RATE = 1e5;
+    private static final long BINDING_SLACK_NANOS = 5_000_000L;
+    /** Timing noise between our clock and the provider's, in seconds of refill. */
+    private static final double JITTER_SECONDS = 0.005;
+    private static final int STRETCHES = 6;
+    private static final long HISTORY_NANOS = 180_000_000_000L;
 
-    @Override
-    public long nextAllowedNanos(long now) {
-        if (Double.isInfinite(rate) || lastDispatch == Long.MIN_VALUE) {
-            return now;
+    private enum Outcome { PENDING, ADMITTED, REFUSED, LOST }
+
+    private static final class Event {
+        final long seq;
+        final long sent;
+        Outcome outcome = Outcome.PENDING;
+
+        Event(long seq, long sent) {
+            this.seq = seq;
+            this.sent = sent;
         }
-        return lastDispatch + (long) (1e9 / rate);
     }
 
-    @Override
-    public void onDispatch(long now) {
-        mark(now);
-        dispatched.addLast(now);
+    private final List<Event> events = new ArrayList<>();
+    private final Map<String, Event> inFlight = new HashMap<>();
+    /** The refusals that ended a stretch, oldest first. */
+    private final List<Event> boundaries = new ArrayList<>();
+    private final SmoothRate pace;
+    private boolean started;
+    private long seq;
+    private long firstSent = Long.MIN_VALUE;
+    private long lastSent = Long.MIN_VALUE;
+    private long lastCut = Long.MIN_VALUE;
+    private double rate;
+    private double lo;
+    private double hi = Double.POSITIVE_INFINITY;
+    private double probe;
+    private double burst = 1;
+    private int admittedBeforeFirst = -1;
+    private long lostBeforeFirst;
+    private double firstStretchSeconds;
+
+    /** Learns from scratch. */
+    AdaptivePacer() {
+        this.rate = START_PER_SECOND;
+        this.pace = new SmoothRate(rate);
+    }
+
+    /** Resumes at a rate learned before (per second): it paces at once, and a 429 corrects it. */
+    AdaptivePacer(double learnedPerSecond) {
+        this.rate = Math.max(MIN_RATE, learnedPerSecond);
+        this.pace = new SmoothRate(rate);
+        this.started = true;
+        this.lo = rate;
+        this.hi = rate;
+        this.probe = SLOW_PROBE_PER_SECOND;
+        this.burst = Math.max(1, Math.floor(rate * 0.5));
+    }
+
+    long nextAllowedNanos(long now) {
+        if (!started && inFlight.size() < FREE_AT_START) {
+            return now; // before the first 429, the first few requests waiting for an answer go at once
+        }
+        return pace.earliest(now);
+    }
+
+    void onDispatch(long now, String itemId) {
+        boolean free = !started && inFlight.size() < FREE_AT_START;
+        long allowed = pace.earliest(now);
+        if (!free && lastSent != Long.MIN_VALUE && now - allowed <= BINDING_SLACK_NANOS) {
+            grow(Math.min(now - lastSent, 1_000_000_000L) / 1e9);
+        }
+        lastSent = now;
+        if (firstSent == Long.MIN_VALUE) {
+            firstSent = now;
+        }
+        if (free) {
+            pace.restartAt(now);
+        } else {
+            pace.spend(now, 1);
+        }
+        Event e = new Event(seq++, now);
+        events.add(e);
+        Event old = inFlight.put(itemId, e);
+        if (old != null && old.outcome == Outcome.PENDING) {
+            lose(old);
+        }
         trim(now);
-        if (!Double.isInfinite(rate) && lastDispatch != Long.MIN_VALUE) {
-            boolean paced = now - lastDispatch <= (long) (1e9 / rate) + 5_000_000L;
-            if (paced && lastIncrease != Long.MIN_VALUE) {
-                double seconds = (now - lastIncrease) / 1e9;
-                rate *= 1 + INCREASE_PER_SECOND * Math.min(seconds, 1.0);
+    }
+
+    private void grow(double seconds) {
+        if (!started) {
+            rate *= Math.pow(2, seconds / START_DOUBLING_SECONDS);
+        } else {
+            // past hi without a 429 the bounds were wrong (the burst misjudged): go on at the same speed
+            rate *= Math.exp(probe * seconds);
+        }
+        rate = Math.min(MAX_RATE, rate);
+        pace.setRate(rate);
+    }
+
+    /** The provider admitted the item's request (it answered anything but a 429). */
+    void onAdmitted(String itemId) {
+        Event e = inFlight.remove(itemId);
+        if (e != null) {
+            e.outcome = Outcome.ADMITTED;
+        }
+    }
+
+    /** The call got no answer from the provider (connection failure): it tells nothing about the limit. */
+    void onLost(String itemId) {
+        Event e = inFlight.remove(itemId);
+        if (e != null) {
+            lose(e);
+        }
+    }
+
+    private void lose(Event e) {
+        e.outcome = Outcome.LOST;
+        if (!started) {
+            lostBeforeFirst++;
+        }
+    }
+
+    /** The provider refused the item's request with a 429. */
+    void onRefused(long now, String itemId) {
+        Event e = inFlight.remove(itemId);
+        if (e == null) {
+            return;
+        }
+        e.outcome = Outcome.REFUSED;
+        if (lastCut != Long.MIN_VALUE && e.sent <= lastCut) {
+            return; // sent before the last cut took effect: it tells nothing new
+        }
+        if (!started) {
+            startLearning(e);
+        } else if (boundaries.isEmpty()) {
+            boundaries.add(e); // resumed at a learned rate that proved too high
+            hi = rate;
+            lo = Math.max(MIN_RATE, rate * 0.9);
+            rate = lo;
+            probe = rampBetween(lo, hi);
+        } else {
+            boundaries.add(e);
+            relearn();
+        }
+        lastCut = now;
+        pace.setRate(rate);
+        pace.restartAt(now);
+        LOG.debug("429 at {} ms: limit about {} a second (burst {}); pacing at {} a second", now / 1_000_000,
+                estimatedLimit(), burst, rate);
+    }
+
+    private void startLearning(Event first) {
+        started = true;
+        int admitted = (int) Math.max(0, first.seq - lostBeforeFirst);
+        admittedBeforeFirst = admitted;
+        firstStretchSeconds = (first.sent - firstSent) / 1e9;
+        burst = Math.max(1, admitted);
+        boundaries.add(first);
+        lo = 0;
+        hi = Double.POSITIVE_INFINITY;
+        rate = Math.max(MIN_RATE, burst);
+        probe = Math.log(2) / RAMP_DOUBLING_SECONDS;
+    }
+
+    private void relearn() {
+        int from = Math.max(0, boundaries.size() - 1 - STRETCHES);
+        double[] bounds = consistentBounds(from);
+        for (int i = 0; i < 3 && admittedBeforeFirst >= 0 && Double.isFinite(bounds[1]); i++) {
+            // the first stretch admitted B plus what refilled meanwhile (B is whole: buckets hold whole requests)
+            double b = Math.max(1, Math.ceil(admittedBeforeFirst - bounds[0] * firstStretchSeconds - 1e-9));
+            if (b == burst) {
+                break;
             }
-            lastIncrease = now;
+            burst = b;
+            bounds = consistentBounds(from);
         }
-        lastDispatch = now;
-    }
-
-    @Override
-    public void onAccepted(long now) {
-        mark(now);
-        accepted.addLast(now);
-        trim(now);
-    }
-
-    @Override
-    public void onRateLimited(long now, long dispatchedAt, boolean providerGaveWait) {
-        mark(now);
-        if (lastDecrease != Long.MIN_VALUE && dispatchedAt < lastDecrease) {
-            return; // sent before the last cut: its 429 tells nothing new
+        lo = bounds[0];
+        hi = bounds[1];
+        rate = Math.max(MIN_RATE, Double.isFinite(hi) ? Math.max(lo, hi / 4) : lo);
+        if (Double.isInfinite(hi)) {
+            probe = Math.log(2) / RAMP_DOUBLING_SECONDS;
+        } else if (Math.log(hi / rate) < NARROW) {
+            // known closely: hold just under it, so the bucket the 429 emptied fills a little before the slow probe
+            rate = Math.max(MIN_RATE, lo * (1 - MARGIN));
+            hi = rate;
+            probe = SLOW_PROBE_PER_SECOND;
+        } else {
+            probe = rampBetween(rate, hi);
         }
-        trim(now);
-        long span = Math.max(MIN_SPAN_NANOS, Math.min(WINDOW_NANOS, now - firstEvent));
-        double sending = dispatched.size() * 1e9 / span;
-        double current = Double.isInfinite(rate) ? sending : rate;
-        double target = span >= 1_000_000_000L && accepted.size() >= MIN_SAMPLES
-                ? accepted.size() * 1e9 / span * DECREASE
-                : sending * (providerGaveWait ? DECREASE : 0.5);
-        rate = Math.max(MIN_RATE, Math.min(current, target > 0 ? target : current * 0.5));
-        lastDecrease = now;
-        lastIncrease = now;
     }
 
-    @Override
-    public double currentRate() {
+    private static double rampBetween(double from, double to) {
+        return Math.min(MAX_PROBE_PER_SECOND, Math.max(SLOW_PROBE_PER_SECOND, Math.log(to / from) / TRAVERSE_SECONDS));
+    }
+
+    /** {lo, hi} over the stretches from boundary {@code from} on; older ones are dropped if they contradict. */
+    private double[] consistentBounds(int from) {
+        int first = from;
+        while (true) {
+            double low = lowest(first);
+            double high = highest(first);
+            if (low <= high) {
+                return new double[] {low, high};
+            }
+            if (first >= boundaries.size() - 2) {
+                return new double[] {Math.min(low, high), Math.max(low, high)};
+            }
+            first++; // the limit moved: forget the oldest stretch
+        }
+    }
+
+    /** The lowest rate at which every admitted request of the stretches found a token. */
+    private double lowest(int from) {
+        double low = MIN_RATE / 10;
+        double high = MAX_RATE;
+        if (admittedFit(low, from)) {
+            return low;
+        }
+        for (int i = 0; i < 50; i++) {
+            double mid = Math.sqrt(low * high);
+            if (admittedFit(mid, from)) {
+                high = mid;
+            } else {
+                low = mid;
+            }
+        }
+        return high;
+    }
+
+    /** The highest rate at which every refused request of the stretches found the bucket empty. */
+    private double highest(int from) {
+        double low = MIN_RATE / 10;
+        double high = MAX_RATE;
+        if (refusedFit(high, from)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        for (int i = 0; i < 50; i++) {
+            double mid = Math.sqrt(low * high);
+            if (refusedFit(mid, from)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private boolean admittedFit(double r, int from) {
+        for (int b = from; b + 1 < boundaries.size(); b++) {
+            if (!replay(r, boundaries.get(b), boundaries.get(b + 1), true)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean refusedFit(double r, int from) {
+        for (int b = from; b + 1 < boundaries.size(); b++) {
+            if (!replay(r, boundaries.get(b), boundaries.get(b + 1), false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Replays the bucket at rate {@code r} over one stretch, which starts just after a refusal (the bucket held
+     * less than a token: the most generous start for admissions, the least for refusals) and ends with one.
+     */
+    private boolean replay(double r, Event start, Event end, boolean admissions) {
+        double tolerance = 0.02 + JITTER_SECONDS * r;
+        double level = admissions ? 1 - 1e-9 : 0;
+        long last = start.sent;
+        for (int i = indexOf(start) + 1; i < events.size(); i++) {
+            Event e = events.get(i);
+            if (e.seq > end.seq) {
+                break;
+            }
+            if (e.outcome == Outcome.LOST) {
+                continue;
+            }
+            level = Math.min(burst, level + (e.sent - last) / 1e9 * r);
+            last = e.sent;
+            if (e.outcome == Outcome.REFUSED) {
+                if (!admissions && (level >= 1 + tolerance || level >= burst - 1e-9)) {
+                    return false;
+                }
+            } else {
+                if (admissions && level < 1 - tolerance) {
+                    return false;
+                }
+                level -= 1;
+            }
+        }
+        return true;
+    }
+
+    private int indexOf(Event e) {
+        int low = 0;
+        int high = events.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            long s = events.get(mid).seq;
+            if (s < e.seq) {
+                low = mid + 1;
+            } else if (s > e.seq) {
+                high = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return low - 1;
+    }
+
+    /**
+     * Forgets what no replay needs: before the first 429, everything answered; after it, the stretches beyond the
+     * last {@value #STRETCHES} and those older than a few minutes.
+     */
+    private void trim(long now) {
+        if (events.size() < 1024) {
+            return;
+        }
+        long keepFrom;
+        if (boundaries.isEmpty()) {
+            keepFrom = seq;
+            for (Event e : inFlight.values()) {
+                keepFrom = Math.min(keepFrom, e.seq);
+            }
+        } else {
+            while (boundaries.size() > 1 && (boundaries.size() > STRETCHES + 1
+                    || now - boundaries.get(1).sent > HISTORY_NANOS)) {
+                boundaries.remove(0);
+            }
+            keepFrom = boundaries.get(0).seq;
+        }
+        int cut = 0;
+        while (cut < events.size() && events.get(cut).seq < keepFrom) {
+            cut++;
+        }
+        events.subList(0, cut).clear();
+    }
+
+    /** Requests a second allowed now. */
+    double rate() {
         return rate;
     }
 
-    private void mark(long now) {
-        if (firstEvent == Long.MIN_VALUE) {
-            firstEvent = now;
-        }
+    /** Whether a 429 has been seen, so the rate is a learned one. */
+    boolean isLearning() {
+        return started;
     }
 
-    private void trim(long now) {
-        while (!accepted.isEmpty() && now - accepted.peekFirst() > WINDOW_NANOS) {
-            accepted.removeFirst();
+    /** The highest rate known to be safe (per second), 0 before it is known. */
+    double learnedRate() {
+        return started && lo > MIN_RATE / 10 + 1e-12 ? lo : 0;
+    }
+
+    /** The provider's limit as best known (per second): between {@code lo} and {@code hi}; 0 before it is known. */
+    double estimatedLimit() {
+        double low = learnedRate();
+        if (low == 0) {
+            return 0;
         }
-        while (!dispatched.isEmpty() && now - dispatched.peekFirst() > WINDOW_NANOS) {
-            dispatched.removeFirst();
-        }
+        return Double.isFinite(hi) ? Math.sqrt(low * hi) : low;
+    }
+
+    double burst() {
+        return burst;
     }
 }

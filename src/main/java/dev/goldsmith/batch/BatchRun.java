@@ -51,6 +51,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
     private final RunState state;
     private final Backoff backoff;
     private final Pacer pacer;
+    private final LearnedLimitWriter learnedLimits;
     private final SnapshotPublisher publisher;
     private final CompletableFuture<BatchSnapshot> completion = new CompletableFuture<>();
 
@@ -79,7 +80,10 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         this.loop = cfg.loop();
         this.state = new RunState(record, loop.nanoTime());
         this.backoff = new Backoff(options.baseDelay(), options.maxDelay(), cfg.random());
-        this.pacer = Pacer.forRpm(options.rpm());
+        LearnedLimits learned = BatchSettings.learnedLimits(record.metadata());
+        this.pacer = new Pacer(options, learned, item -> cfg.enhancer().estimateTokens(item, options.operation()),
+                BatchSettings.maxTokens(record.metadata()));
+        this.learnedLimits = new LearnedLimitWriter(cfg, record.id(), pacer::learned, learned);
         this.publisher = new SnapshotPublisher(cfg.delivery(), this::crashFromAnyThread);
         this.spent = record.costUsd();
         this.wake = new WakeTimer(loop, guarded(this::pump));
@@ -263,7 +267,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
                 wake.wakeAt(holdUntil);
                 break;
             }
-            long next = pacer.nextAllowedNanos(now);
+            long next = pacer.nextAllowedNanos(now, ready.peekFirst().item);
             if (next > now) {
                 wake.wakeAt(next);
                 break;
@@ -286,7 +290,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         if (work.startedAt == null) {
             work.startedAt = loop.now();
         }
-        pacer.onDispatch(now);
+        pacer.onDispatch(now, work.item);
         CompletableFuture<EnhanceResult> call;
         try {
             call = cfg.enhancer().enhance(work.item, options.operation());
@@ -343,6 +347,8 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         if (error != null) {
             result = asRetryable(work.id(), error);
         }
+        pacer.onAnswer(now, work.item, result);
+        learnedLimits.maybeWrite(now);
         work.usage = work.usage.plus(result.usage());
         BigDecimal cost = cfg.pricing().cost(result.usage());
         work.cost = work.cost.add(cost);
@@ -360,7 +366,6 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             rateLimitedSince = Long.MIN_VALUE;
         }
         if (result instanceof Success success) {
-            pacer.onAccepted(now);
             consecutiveRateLimits = 0;
             checkpoint(work, ItemStatus.SUCCEEDED, null, 200, success);
         } else if (result instanceof Failure failure) {
@@ -422,7 +427,6 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
     private void onFailure(Work work, Failure failure, long now) {
         switch (failure.kind()) {
             case RATE_LIMITED -> {
-                pacer.onRateLimited(now, work.dispatchedAt, failure.retryAfter().isPresent());
                 work.attempts--; // a 429 does not use up the item's attempts
                 work.rateLimitWaits++;
                 consecutiveRateLimits++;
@@ -435,7 +439,6 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
                 }
             }
             case RETRYABLE, UNREACHABLE -> {
-                pacer.onAccepted(now);
                 consecutiveRateLimits = 0;
                 if (work.attempts < options.maxAttempts()) {
                     work.readyAt = Backoff.later(now, backoff.delay(work.attempts, failure.retryAfter()));
@@ -445,7 +448,6 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
                 }
             }
             case PERMANENT -> {
-                pacer.onAccepted(now);
                 consecutiveRateLimits = 0;
                 checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
             }
@@ -513,6 +515,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         BatchStatus status = state.finalStatus(drained);
         String message = state.finalMessage(status);
         long activeMs = Duration.ofNanos(loop.nanoTime() - state.startNanos).toMillis();
+        learnedLimits.flush(loop.nanoTime());
         Runnable end = () -> loop.execute(() -> {
             state.status = status;
             state.endMessage = message;
@@ -553,7 +556,8 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         boolean waiting = !finished && !delayed.isEmpty();
         Optional<Duration> nextRetry = waiting
                 ? Optional.of(Duration.ofNanos(Math.max(0, delayed.peek().readyAt - now))) : Optional.empty();
-        return state.snapshot(now, inFlight.size(), hold, waiting ? delayed.size() : 0, nextRetry, lastError);
+        return state.snapshot(now, inFlight.size(), hold, waiting ? delayed.size() : 0, nextRetry, lastError)
+                .withPacing(pacer.pacing(now));
     }
 
     private void publish() {

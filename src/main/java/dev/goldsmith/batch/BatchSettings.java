@@ -8,6 +8,7 @@ import dev.goldsmith.ai.Pricing;
 import dev.goldsmith.ai.ProviderSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Objects;
 public record BatchSettings(BatchOptions options, ProviderSettings provider) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LEARNED_RPM = "learned_rpm";
+    private static final String LEARNED_TPM = "learned_tpm";
+    private static final String LEARNED_FROM = "learned_from";
 
     public BatchSettings {
         Objects.requireNonNull(options, "options");
@@ -100,6 +104,52 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("The batch's stored settings are not valid JSON.", e);
         }
+    }
+
+    /** The {@code max_tokens} the batch's requests ask for (the default when the metadata cannot be read). */
+    static int maxTokens(String metadata) {
+        try {
+            return fromMetadata(metadata).provider().maxTokens();
+        } catch (IllegalArgumentException e) {
+            return ProviderSettings.rules().maxTokens();
+        }
+    }
+
+    /**
+     * The limit a run of the batch learned, kept beside its settings: {@code learned_rpm}, {@code learned_tpm} (per
+     * minute) and {@code learned_from} ({@code provider}: its rate-limit headers; {@code 429s}: learned from its
+     * refusals). {@link LearnedLimits#NONE} when there is none, or the metadata cannot be read.
+     */
+    public static LearnedLimits learnedLimits(String metadata) {
+        try {
+            JsonNode n = JSON.readTree(metadata == null || metadata.isBlank() ? "{}" : metadata);
+            return new LearnedLimits(n.path(LEARNED_RPM).asDouble(0), n.path(LEARNED_TPM).asDouble(0),
+                    LearnedLimits.Source.fromWire(n.path(LEARNED_FROM).asText("")));
+        } catch (java.io.IOException e) {
+            return LearnedLimits.NONE;
+        }
+    }
+
+    /** The metadata with the learned limit replaced (removed when {@code limits} is empty); the rest kept as it is. */
+    public static String withLearnedLimits(String metadata, LearnedLimits limits) {
+        ObjectNode n;
+        try {
+            JsonNode read = JSON.readTree(metadata == null || metadata.isBlank() ? "{}" : metadata);
+            n = read instanceof ObjectNode o ? o : JSON.createObjectNode();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The batch's stored settings are not valid JSON.", e);
+        }
+        n.remove(List.of(LEARNED_RPM, LEARNED_TPM, LEARNED_FROM));
+        if (!limits.isEmpty()) {
+            if (limits.requestsPerMinute() > 0) {
+                n.put(LEARNED_RPM, Math.round(limits.requestsPerMinute() * 10) / 10.0);
+            }
+            if (limits.tokensPerMinute() > 0) {
+                n.put(LEARNED_TPM, Math.round(limits.tokensPerMinute()));
+            }
+            n.put(LEARNED_FROM, limits.source().wireName());
+        }
+        return n.toString();
     }
 
     private static BigDecimal decimal(JsonNode n, String field) {

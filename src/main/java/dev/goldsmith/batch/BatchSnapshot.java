@@ -55,6 +55,13 @@ public record BatchSnapshot(
         pacing = pacing == null ? Pacing.NONE : pacing;
     }
 
+    /** The same picture, paced as {@code value} says. */
+    public BatchSnapshot withPacing(Pacing value) {
+        return new BatchSnapshot(batchId, vaultId, operation, status, total, processed, succeeded, failed, skipped,
+                unchanged, inFlight, waitingRetries, nextRetryIn, itemsPerMinute, eta, elapsed, promptTokens,
+                completionTokens, costUsd, recent, errorMessage, holdRemaining, lastError, value);
+    }
+
     /** processed / total × 100; 100 for an empty batch. */
     public double progress() {
         return total == 0 ? 100.0 : processed * 100.0 / total;

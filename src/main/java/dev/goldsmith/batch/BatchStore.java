@@ -219,6 +219,32 @@ public final class BatchStore {
         });
     }
 
+    /**
+     * Rewrites a batch's {@code metadata} through {@code change} (read and written in one transaction), if
+     * {@code ownerId} still owns the batch. Returns whether it was written.
+     */
+    public boolean updateMetadata(String batchId, String ownerId, java.util.function.UnaryOperator<String> change) {
+        return db.inTransaction(c -> {
+            String metadata;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT metadata FROM batch_operations WHERE id = ? AND owner_id = ?")) {
+                ps.setString(1, batchId);
+                ps.setString(2, ownerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    metadata = rs.getString(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET metadata = ? WHERE id = ?")) {
+                ps.setString(1, change.apply(metadata));
+                ps.setString(2, batchId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Marks a live batch whose owner is gone as {@code interrupted}, if it still belongs to that owner. */
     public boolean markInterrupted(String batchId, String deadOwner, Instant now) {
         return write("batch " + batchId + " could not be marked interrupted", c -> {
