@@ -35,6 +35,9 @@ final class EngineOptions {
     @Option(names = "--rpm", paramLabel = "N", description = "Requests per minute cap (0 = none: adapt to the provider).")
     Integer rpm;
 
+    @Option(names = "--tpm", paramLabel = "N", description = "Tokens per minute cap, a request counting as its prompt + max_tokens (0 = none).")
+    Integer tpm;
+
     @Option(names = "--max-attempts", paramLabel = "N", description = "Attempts per item, counting the first (default 3).")
     Integer maxAttempts;
 
@@ -65,6 +68,9 @@ final class EngineOptions {
             }
             if (rpm != null) {
                 o = o.withRpm(rpm);
+            }
+            if (tpm != null) {
+                o = o.withTpm(tpm);
             }
             if (maxAttempts != null) {
                 o = o.withMaxAttempts(maxAttempts);
