@@ -12,9 +12,11 @@ import java.util.Map;
  *
  * <ul>
  *   <li><b>Start.</b> Up to {@link #FREE_AT_START} requests waiting for their answers go at once (the default
- *       window, which then runs exactly as without a pacer); beyond that, at most one per 2 ms (the pace doubling
- *       every 50 ms while it holds dispatches back), so a wide window does not pour itself into an empty bucket
- *       before the first 429 comes back. The requests admitted before that 429 measure the burst {@code B}.</li>
+ *       window, which then runs exactly as without a pacer). A wider window opens by probes: one request beyond
+ *       those, one more for each probe admitted (doubling every round trip, as TCP's slow start), at most one per
+ *       2 ms — so it does not pour itself into an empty bucket before the first 429 comes back, however long a
+ *       new connection takes. The requests admitted before that 429 measure the burst {@code B}, less what
+ *       refilled meanwhile.</li>
  *   <li><b>Each later 429</b> ends a stretch that began with the bucket empty (the 429 before) and ended with it
  *       empty. Replaying the bucket over the recent stretches gives the rates {@code [lo, hi]} consistent with
  *       everything seen: at a lower rate some admitted request would have found the bucket empty, at a higher one
@@ -37,6 +39,9 @@ final class AdaptivePacer {
     /** Before the first 429, this many requests may wait for their answers before the start pace applies. */
     static final int FREE_AT_START = BatchOptions.DEFAULT_CONCURRENCY;
     static final double START_PER_SECOND = 500;
+    /** How long to wait for a probe's answer before sending more anyway. */
+    static final long ANSWER_WAIT_NANOS = 30_000_000_000L;
+    private static final int MAX_PROBES = 64;
     static final double START_DOUBLING_SECONDS = 0.05;
     static final double RAMP_DOUBLING_SECONDS = 0.2;
     static final double TRAVERSE_SECONDS = 3;
@@ -57,11 +62,13 @@ final class AdaptivePacer {
     private static final class Event {
         final long seq;
         final long sent;
+        final boolean probe;
         Outcome outcome = Outcome.PENDING;
 
-        Event(long seq, long sent) {
+        Event(long seq, long sent, boolean probe) {
             this.seq = seq;
             this.sent = sent;
+            this.probe = probe;
         }
     }
 
@@ -71,6 +78,9 @@ final class AdaptivePacer {
     private final List<Event> boundaries = new ArrayList<>();
     private final SmoothRate pace;
     private boolean started;
+    /** Before the first 429: how many requests beyond the first few may wait for answers; one more per admission. */
+    private int probes = 1;
+    private int extraInFlight;
     private long seq;
     private long firstSent = Long.MIN_VALUE;
     private long lastSent = Long.MIN_VALUE;
@@ -83,6 +93,8 @@ final class AdaptivePacer {
     private int admittedBeforeFirst = -1;
     private long lostBeforeFirst;
     private double firstStretchSeconds;
+    /** Whether the last {@link #consistentBounds} had to drop stretches that contradicted each other. */
+    private boolean boundsContradicted;
 
     /** Learns from scratch. */
     AdaptivePacer() {
@@ -105,6 +117,9 @@ final class AdaptivePacer {
         if (!started && inFlight.size() < FREE_AT_START) {
             return now; // before the first 429, the first few requests waiting for an answer go at once
         }
+        if (!started && extraInFlight >= probes) {
+            return now + ANSWER_WAIT_NANOS; // the probes out must be answered first (an answer wakes the engine)
+        }
         return pace.earliest(now);
     }
 
@@ -123,10 +138,14 @@ final class AdaptivePacer {
         } else {
             pace.spend(now, 1);
         }
-        Event e = new Event(seq++, now);
+        Event e = new Event(seq++, now, !started && !free);
+        if (e.probe) {
+            extraInFlight++;
+        }
         events.add(e);
         Event old = inFlight.put(itemId, e);
         if (old != null && old.outcome == Outcome.PENDING) {
+            answer(old);
             lose(old);
         }
         trim(now);
@@ -147,7 +166,17 @@ final class AdaptivePacer {
     void onAdmitted(String itemId) {
         Event e = inFlight.remove(itemId);
         if (e != null) {
+            answer(e);
             e.outcome = Outcome.ADMITTED;
+            if (e.probe && !started) {
+                probes = Math.min(MAX_PROBES, probes + 1);
+            }
+        }
+    }
+
+    private void answer(Event e) {
+        if (e.probe && e.outcome == Outcome.PENDING) {
+            extraInFlight--;
         }
     }
 
@@ -155,6 +184,7 @@ final class AdaptivePacer {
     void onLost(String itemId) {
         Event e = inFlight.remove(itemId);
         if (e != null) {
+            answer(e);
             lose(e);
         }
     }
@@ -172,6 +202,7 @@ final class AdaptivePacer {
         if (e == null) {
             return;
         }
+        answer(e);
         e.outcome = Outcome.REFUSED;
         if (lastCut != Long.MIN_VALUE && e.sent <= lastCut) {
             return; // sent before the last cut took effect: it tells nothing new
@@ -211,14 +242,8 @@ final class AdaptivePacer {
     private void relearn() {
         int from = Math.max(0, boundaries.size() - 1 - STRETCHES);
         double[] bounds = consistentBounds(from);
-        for (int i = 0; i < 3 && admittedBeforeFirst >= 0 && Double.isFinite(bounds[1]); i++) {
-            // the first stretch admitted B plus what refilled meanwhile (B is whole: buckets hold whole requests)
-            double b = Math.max(1, Math.ceil(admittedBeforeFirst - bounds[0] * firstStretchSeconds - 1e-9));
-            if (b == burst) {
-                break;
-            }
-            burst = b;
-            bounds = consistentBounds(from);
+        if (admittedBeforeFirst >= 0 && Double.isFinite(bounds[1])) {
+            bounds = fitBurst(from, bounds);
         }
         lo = bounds[0];
         hi = bounds[1];
@@ -235,6 +260,43 @@ final class AdaptivePacer {
         }
     }
 
+    /**
+     * The first stretch admitted the burst plus what refilled during it, so the burst and the rate are found
+     * together: of the whole bursts between {@code admitted − hi × duration} and {@code admitted − lo × duration}
+     * (one, when the first 429 came quickly), the one that fits every stretch with the most room to spare (the
+     * widest consistent interval) is taken.
+     */
+    private double[] fitBurst(int from, double[] bounds) {
+        double best = burst;
+        double[] bestBounds = bounds;
+        double bestWidth = width(bounds);
+        // the whole bursts the first stretch allows: admitted − refilled, the refill between lo and hi times its length
+        double top = Math.max(1, Math.ceil(admittedBeforeFirst - bounds[0] * firstStretchSeconds - 1e-9));
+        double bottom = Math.max(1, Math.max(top - 3, Math.ceil(admittedBeforeFirst - bounds[1] * firstStretchSeconds - 1e-9)));
+        for (double b = top; b >= bottom; b--) {
+            if (b == burst) {
+                continue;
+            }
+            burst = b;
+            double[] candidate = consistentBounds(from);
+            double w = width(candidate);
+            if (w > bestWidth) {
+                best = b;
+                bestBounds = candidate;
+                bestWidth = w;
+            }
+        }
+        burst = best;
+        return bestBounds;
+    }
+
+    private double width(double[] bounds) {
+        if (!(bounds[0] <= bounds[1]) || boundsContradicted) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Double.isInfinite(bounds[1]) ? Double.POSITIVE_INFINITY : Math.log(bounds[1] / Math.max(bounds[0], 1e-9));
+    }
+
     private static double rampBetween(double from, double to) {
         return Math.min(MAX_PROBE_PER_SECOND, Math.max(SLOW_PROBE_PER_SECOND, Math.log(to / from) / TRAVERSE_SECONDS));
     }
@@ -242,12 +304,14 @@ final class AdaptivePacer {
     /** {lo, hi} over the stretches from boundary {@code from} on; older ones are dropped if they contradict. */
     private double[] consistentBounds(int from) {
         int first = from;
+        boundsContradicted = false;
         while (true) {
             double low = lowest(first);
             double high = highest(first);
             if (low <= high) {
                 return new double[] {low, high};
             }
+            boundsContradicted = true;
             if (first >= boundaries.size() - 2) {
                 return new double[] {Math.min(low, high), Math.max(low, high)};
             }

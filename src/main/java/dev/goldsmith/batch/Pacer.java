@@ -124,7 +124,7 @@ final class Pacer {
             return;
         }
         readLimits(now, s, result.limits());
-        boolean refused = result instanceof Failure f && f.kind() == FailureKind.RATE_LIMITED;
+        boolean refused = result instanceof Failure f && (f.kind() == FailureKind.RATE_LIMITED || f.httpStatus() == 429);
         if (refused) {
             learner.onRefused(now, item.id());
             tpmCap.adjust(-s.cost().total()); // refused: the provider counted none of its tokens
