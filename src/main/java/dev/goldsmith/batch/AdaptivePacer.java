@@ -253,7 +253,6 @@ final class AdaptivePacer {
         } else if (Math.log(hi / rate) < NARROW) {
             // known closely: hold just under it, so the bucket the 429 emptied fills a little before the slow probe
             rate = Math.max(MIN_RATE, lo * (1 - MARGIN));
-            hi = rate;
             probe = SLOW_PROBE_PER_SECOND;
         } else {
             probe = rampBetween(rate, hi);
