@@ -6,15 +6,18 @@ import dev.goldsmith.batch.BatchService;
 import dev.goldsmith.batch.EngineEnvironment;
 import dev.goldsmith.review.ReviewService;
 import dev.goldsmith.store.ApiKeyStore;
+import dev.goldsmith.store.DataLocation;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
 import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.SettingsRepository;
+import dev.goldsmith.store.StoreLocation;
 import dev.goldsmith.store.VaultExporter;
 import dev.goldsmith.store.VaultImporter;
 import dev.goldsmith.store.VaultRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The composition root shared by the window and the command line: the database and the services on it.
@@ -23,6 +26,7 @@ import java.time.Clock;
 public final class Services implements AutoCloseable {
 
     private final Database database;
+    private final Path keyFolder;
     private final Clock clock;
     private final VaultRepository vaults;
     private final ItemRepository items;
@@ -32,8 +36,9 @@ public final class Services implements AutoCloseable {
     private final VaultImporter vaultImporter;
     private final VaultExporter vaultExporter;
 
-    private Services(Database database, Clock clock) {
+    private Services(Database database, Path keyFolder, Clock clock) {
         this.database = database;
+        this.keyFolder = keyFolder;
         this.clock = clock;
         this.vaults = new VaultRepository(database, clock);
         this.items = new ItemRepository(database, clock);
@@ -44,7 +49,23 @@ public final class Services implements AutoCloseable {
     }
 
     public static Services open(Path databaseFile, Clock clock) {
-        return new Services(Database.open(databaseFile), clock);
+        Database db = Database.open(databaseFile);
+        return new Services(db, db.file().getParent(), clock);
+    }
+
+    /**
+     * Opens the store at {@code location}: an SQLite file (its API key file beside it), or a team database on
+     * PostgreSQL (its password from {@code env}'s {@code PGPASSWORD}, {@code ~/.pgpass} or the file Settings saved in
+     * {@code dataFolder}, where the API key file lives too).
+     */
+    public static Services open(StoreLocation location, Map<String, String> env, Path dataFolder, Clock clock) {
+        Database db = Database.open(location, env, dataFolder);
+        return new Services(db, db.file() != null ? db.file().getParent() : dataFolder, clock);
+    }
+
+    /** The store for this process (the window): {@code goldsmith.db}, {@code GOLDSMITH_DB} or the data folder's file. */
+    public static Services open(Clock clock) {
+        return open(DataLocation.store(), System.getenv(), DataLocation.dataFolder(), clock);
     }
 
     public Database database() {
@@ -76,9 +97,17 @@ public final class Services implements AutoCloseable {
         return new BatchDefaults(settings);
     }
 
-    /** The API key saved from the settings screen, in an owner-only file beside the database. */
+    /**
+     * The API key saved from the settings screen, in an owner-only file beside the database (for a team database: in
+     * this machine's data folder — never in the shared database).
+     */
     public ApiKeyStore apiKeyStore() {
-        return ApiKeyStore.beside(database.file());
+        return new ApiKeyStore(keyFolder.resolve(ApiKeyStore.FILE_NAME));
+    }
+
+    /** Where the settings screen saves the team database's password (owner-only, beside the API key file). */
+    public Path databasePasswordFile() {
+        return keyFolder.resolve(dev.goldsmith.store.PgPassword.SAVED_FILE);
     }
 
     /** The batch engine on real threads, built on first use. */
@@ -96,6 +125,7 @@ public final class Services implements AutoCloseable {
             batches.close();
             batches = null;
         }
+        database.close();
     }
 
     /** Deciding review mode's proposals: accept, reject, accept with edits. */

@@ -314,7 +314,7 @@ public final class BatchService implements AutoCloseable {
             return b;
         }
         boolean ours = liveness.ownerId().equals(b.ownerId());
-        if (ours ? !b.status().isLive() : !liveness.isDead(b, env.clock().instant())) {
+        if (ours ? !b.status().isLive() : !liveness.isDead(b, store.heartbeatClock(env.clock()))) {
             return b;
         }
         try {

@@ -55,6 +55,23 @@ public final class BatchStore {
         return db;
     }
 
+    /**
+     * The time heartbeats are judged by: on SQLite this machine's clock (one file, one machine), on PostgreSQL the
+     * database's own {@code now()} — the clock that stamped them — so a machine whose clock is off by minutes neither
+     * declares a live owner dead nor keeps a dead one alive.
+     */
+    java.time.Instant heartbeatClock(java.time.Clock local) {
+        if (db.vendor() == dev.goldsmith.store.Vendor.SQLITE) {
+            return local.instant();
+        }
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT now()"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getTimestamp(1).toInstant();
+            }
+        });
+    }
+
     /** Records a batch and one {@code batch_items} row per item, in one transaction. Status {@code pending}, no owner. */
     public BatchRecord create(NewBatch batch, Instant now) {
         return create(batch, null, now);
@@ -70,6 +87,7 @@ public final class BatchStore {
      */
     public BatchRecord create(NewBatch batch, String ownerId, Instant now) {
         return write("the batch could not be recorded", c -> {
+            lockVault(c, batch.vaultId());
             refuseTaken(c, batch.vaultId(), null, batch.items().stream().map(VaultItem::id).toList());
             int skipped = (int) batch.items().stream().filter(batch::skips).count();
             BatchStatus status = ownerId == null ? BatchStatus.PENDING : BatchStatus.PROCESSING;
@@ -77,7 +95,8 @@ public final class BatchStore {
                     INSERT INTO batch_operations (id, user_id, vault_id, operation_type, status, total_items,
                         processed_items, skipped_items, metadata, created_at, updated_at, parent_batch_id, owner_id,
                         heartbeat_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, """ + (ownerId == null ? "?" : db.vendor().heartbeatValue())
+                    + ")")) {
                 ps.setString(1, batch.id());
                 ps.setString(2, batch.userId());
                 ps.setString(3, batch.vaultId());
@@ -136,10 +155,13 @@ public final class BatchStore {
             if (current.isEmpty() || !from.contains(current.get().status())) {
                 return false;
             }
+            lockVault(c, current.get().vaultId());
             refuseTaken(c, current.get().vaultId(), batchId, pendingIds(c, batchId));
+            // one conditional update: of two machines claiming the batch at once, the second finds it processing
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = 'processing',"
-                    + " owner_id = ?, heartbeat_at = ?, updated_at = ?, completed_at = NULL, error_message = NULL,"
-                    + " metadata = COALESCE(?, metadata) WHERE id = ? AND status IN (" + placeholders(from.size()) + ")")) {
+                    + " owner_id = ?, heartbeat_at = " + db.vendor().heartbeatValue() + ", updated_at = ?,"
+                    + " completed_at = NULL, error_message = NULL, metadata = COALESCE(?, metadata)"
+                    + " WHERE id = ? AND status IN (" + placeholders(from.size()) + ")")) {
                 ps.setString(1, ownerId);
                 ps.setString(2, Columns.time(now));
                 ps.setString(3, Columns.time(now));
@@ -154,15 +176,31 @@ public final class BatchStore {
         });
     }
 
+    /**
+     * Serialises, per vault, the transactions that make items pending in a live batch (create, claim), so the check
+     * below and the write that follows it are one step on PostgreSQL too: there two read-committed transactions would
+     * otherwise both see no clash and both take the items. SQLite's write transactions are one at a time already.
+     */
+    private void lockVault(Connection c, String vaultId) throws SQLException {
+        if (db.vendor().forUpdate().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM vaults WHERE id = ?" + db.vendor().forUpdate())) {
+            ps.setString(1, vaultId);
+            ps.executeQuery().close();
+        }
+    }
+
     /** Refuses items that a live batch other than {@code except} still has to send. Inside the caller's transaction. */
-    private static void refuseTaken(Connection c, String vaultId, String except, List<String> itemIds)
+    private void refuseTaken(Connection c, String vaultId, String except, List<String> itemIds)
             throws SQLException {
         Set<String> wanted = new HashSet<>(itemIds);
         Map<String, List<String>> clash = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT bi.item_id, b.id FROM batch_items bi"
                 + " JOIN batch_operations b ON b.id = bi.batch_operation_id"
-                + " WHERE b.vault_id = ? AND b.status IN " + LIVE + " AND bi.status = 'pending' AND b.id IS NOT ?"
-                + " ORDER BY b.created_at, b.rowid, bi.position")) {
+                + " WHERE b.vault_id = ? AND b.status IN " + LIVE + " AND bi.status = 'pending'"
+                + " AND b.id IS DISTINCT FROM ? ORDER BY b.created_at, " + db.vendor().insertionOrder("b")
+                + ", bi.position")) {
             ps.setString(1, vaultId);
             ps.setString(2, except);
             try (ResultSet rs = ps.executeQuery()) {
@@ -204,7 +242,8 @@ public final class BatchStore {
                              long activeMsDelta) {
         return write("the status of batch " + batchId + " could not be recorded", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = ?, error_message = ?,"
-                    + " updated_at = ?, completed_at = ?, active_ms = active_ms + ?, heartbeat_at = ?"
+                    + " updated_at = ?, completed_at = ?, active_ms = active_ms + ?, heartbeat_at = "
+                    + db.vendor().heartbeatValue()
                     + " WHERE id = ? AND owner_id = ?")) {
                 ps.setString(1, status.wireName());
                 ps.setString(2, errorMessage);
@@ -250,7 +289,7 @@ public final class BatchStore {
         return write("batch " + batchId + " could not be marked interrupted", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = 'interrupted',"
                     + " updated_at = ?, error_message = COALESCE(error_message, ?) WHERE id = ?"
-                    + " AND status IN ('pending', 'processing', 'paused') AND owner_id IS ?")) {
+                    + " AND status IN ('pending', 'processing', 'paused') AND owner_id IS NOT DISTINCT FROM ?")) {
                 ps.setString(1, Columns.time(now));
                 ps.setString(2, "The process running this batch stopped before it finished.");
                 ps.setString(3, batchId);
@@ -265,7 +304,7 @@ public final class BatchStore {
         try (Connection c = writes.get()) {
             return Database.inTransaction(c, work);
         } catch (SQLException e) {
-            throw StoreFailures.of(db.file(), what, e);
+            throw StoreFailures.of(db, what, e);
         }
     }
 
@@ -308,14 +347,15 @@ public final class BatchStore {
             args.add(Columns.time(q.to()));
         }
         if (q.search() != null && !q.search().isBlank()) {
-            sql.append(" AND (instr(lower(b.id), ?) > 0 OR instr(lower(b.vault_id), ?) > 0"
-                    + " OR instr(lower(v.name), ?) > 0 OR instr(lower(COALESCE(b.error_message, '')), ?) > 0)");
-            String needle = q.search().strip().toLowerCase(java.util.Locale.ROOT);
+            sql.append(" AND (lower(b.id) LIKE ? ESCAPE '\\' OR lower(b.vault_id) LIKE ? ESCAPE '\\'"
+                    + " OR lower(v.name) LIKE ? ESCAPE '\\' OR lower(COALESCE(b.error_message, '')) LIKE ? ESCAPE '\\')");
+            String needle = "%" + q.search().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%";
             for (int i = 0; i < 4; i++) {
                 args.add(needle);
             }
         }
-        sql.append(" ORDER BY b.created_at DESC, b.rowid DESC");
+        sql.append(" ORDER BY b.created_at DESC, ").append(db.vendor().insertionOrder("b")).append(" DESC");
         if (q.limit() > 0) {
             sql.append(" LIMIT ").append(q.limit());
         }

@@ -81,7 +81,7 @@ final class CheckpointWriter implements AutoCloseable {
      */
     Committed answer(ItemResult r) {
         return transaction("item " + r.itemId() + " could not be saved", c -> {
-            VaultItem current = ItemRepository.find(c, r.vaultId(), r.itemId()).orElse(null);
+            VaultItem current = ItemRepository.findForUpdate(c, db.vendor(), r.vaultId(), r.itemId()).orElse(null);
             EnhanceResult.Success s = r.success();
             if (current == null) {
                 String why = "Not written: item " + r.itemId() + " was deleted while its call was in flight.";
@@ -191,7 +191,8 @@ final class CheckpointWriter implements AutoCloseable {
     void heartbeat(String batchId, String ownerId, Instant now) {
         transaction("the heartbeat of batch " + batchId + " could not be recorded", c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE batch_operations SET heartbeat_at = ? WHERE id = ? AND owner_id = ?")) {
+                    "UPDATE batch_operations SET heartbeat_at = " + db.vendor().heartbeatValue()
+                            + " WHERE id = ? AND owner_id = ?")) {
                 ps.setString(1, Columns.time(now));
                 ps.setString(2, batchId);
                 ps.setString(3, ownerId);
@@ -231,7 +232,7 @@ final class CheckpointWriter implements AutoCloseable {
         try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET processed_items = processed_items + 1, "
                 + add + "prompt_tokens = prompt_tokens + ?,"
                 + " completion_tokens = completion_tokens + ?, cost_usd = cost_usd + ?, updated_at = ?,"
-                + " heartbeat_at = ? WHERE id = ? AND owner_id = ?")) {
+                + " heartbeat_at = " + db.vendor().heartbeatValue() + " WHERE id = ? AND owner_id = ?")) {
             ps.setLong(1, r.usage().promptTokens());
             ps.setLong(2, r.usage().completionTokens());
             ps.setDouble(3, r.cost().doubleValue());
@@ -249,7 +250,7 @@ final class CheckpointWriter implements AutoCloseable {
         try {
             return Database.inTransaction(connection(), work);
         } catch (SQLException e) {
-            throw StoreFailures.of(db.file(), what, "free some space, then resume the batch", e);
+            throw StoreFailures.of(db, what, "free some space, then resume the batch", e);
         }
     }
 

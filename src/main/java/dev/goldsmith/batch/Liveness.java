@@ -7,13 +7,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who runs a batch, and whether they still do. An owner id is {@code pid@host#nonce}; a live batch whose owner
- * process is gone (same host), or whose heartbeat is older than {@code staleAfter}, reads as interrupted.
+ * Who runs a batch, and whether they still do. An owner id is {@code pid@host#nonce}: a machine and a process. A live
+ * batch whose owner process is gone (same host), or whose heartbeat is older than {@code staleAfter} (another host:
+ * there a pid means nothing), reads as interrupted. On a team store the heartbeats are stamped, and judged, by the
+ * database's clock ({@code BatchStore#heartbeatClock}), so machines whose clocks disagree still agree on who is alive.
+ *
+ * <p>The host is the machine's name, or the system property {@value #HOST_PROPERTY} when set — for machines that share
+ * a name (cloned virtual machines) and for tests that play two machines on one.
  */
 final class Liveness {
 
     /** A heartbeat this old means dead even when a process with the owner's id is running on this host. */
     static final Duration SAME_HOST_LIMIT = Duration.ofMinutes(10);
+    static final String HOST_PROPERTY = "goldsmith.host";
 
     private final String host;
     private final String ownerId;
@@ -71,6 +77,10 @@ final class Liveness {
     }
 
     private static String hostName() {
+        String named = System.getProperty(HOST_PROPERTY);
+        if (named != null && !named.isBlank()) {
+            return named.strip();
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (java.io.IOException e) {

@@ -2,6 +2,8 @@ package dev.goldsmith.cli;
 
 import dev.goldsmith.Services;
 import dev.goldsmith.store.DataLocation;
+import dev.goldsmith.store.StoreException;
+import dev.goldsmith.store.StoreLocation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,12 +18,13 @@ import picocli.CommandLine.ScopeType;
         subcommands = {VaultsCommand.class, ItemsCommand.class, ImportCommand.class, ExportCommand.class,
                 EnhanceCommand.class, StatusCommand.class, HistoryCommand.class, ResumeCommand.class,
                 RetryFailedCommand.class, ProviderCheckCommand.class, EstimateCommand.class, ReviewCommand.class,
-                RevertCommand.class})
+                RevertCommand.class, MigrateStoreCommand.class})
 public final class RootCommand implements Runnable, AutoCloseable {
 
-    @Option(names = "--db", paramLabel = "PATH", scope = ScopeType.INHERIT,
-            description = "The SQLite database file (default: $GOLDSMITH_DB, else the per-user data folder).")
-    Path db;
+    @Option(names = "--db", paramLabel = "PATH|URL", scope = ScopeType.INHERIT,
+            description = "The SQLite database file, or a team database postgresql://USER@HOST:PORT/DBNAME (password"
+                    + " from PGPASSWORD or ~/.pgpass; default: $GOLDSMITH_DB, else the per-user data folder).")
+    String db;
 
     private final Map<String, String> env;
     private final PrintWriter out;
@@ -41,10 +44,23 @@ public final class RootCommand implements Runnable, AutoCloseable {
 
     Services services() {
         if (services == null) {
-            Path file = DataLocation.databaseFile(db, env, DataLocation.dataFolder());
-            services = Services.open(file, Clock.systemUTC());
+            services = Services.open(location(), env, dataFolder(), Clock.systemUTC());
         }
         return services;
+    }
+
+    /** Where {@code --db} (else {@code GOLDSMITH_DB}, else the data folder) points; a bad one is invalid input. */
+    StoreLocation location() {
+        try {
+            return DataLocation.store(db, env, dataFolder());
+        } catch (StoreException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
+    }
+
+    /** The per-user data folder, as {@code env} says ({@code XDG_DATA_HOME}, {@code APPDATA}). */
+    Path dataFolder() {
+        return DataLocation.dataFolder(env, System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
     }
 
     dev.goldsmith.batch.BatchService batches() {

@@ -10,7 +10,10 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
-/** Conversions between Java values and the text columns of the schema (times as ISO-8601, lists as JSON). */
+/**
+ * Conversions between Java values and the columns of the schema: times are written as ISO-8601 text (SQLite keeps it
+ * so; PostgreSQL types it into timestamptz), lists as JSON (PostgreSQL: jsonb).
+ */
 public final class Columns {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -19,13 +22,23 @@ public final class Columns {
     private Columns() {
     }
 
+    /**
+     * A time as stored: ISO-8601, to the microsecond — what PostgreSQL's timestamptz holds — so that the same time reads
+     * back the same from either store (and a copy from one to the other changes nothing).
+     */
     public static String time(Instant instant) {
-        return instant == null ? null : instant.toString();
+        return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
     }
 
     public static Instant time(ResultSet rs, String column) throws SQLException {
-        String value = rs.getString(column);
-        return value == null ? null : Instant.parse(value);
+        Object value = rs.getObject(column);
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant(); // PostgreSQL's timestamptz
+        }
+        if (value instanceof java.time.OffsetDateTime t) {
+            return t.toInstant();
+        }
+        return value == null ? null : Instant.parse(value.toString());
     }
 
     public static String keywords(List<String> keywords) {

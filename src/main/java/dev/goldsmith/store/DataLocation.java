@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Where Goldsmith keeps its data: the per-user data folder of the operating system, or what the user chose
- * with {@code --db PATH} / {@code GOLDSMITH_DB}.
+ * with {@code --db PATH|URL} / {@code GOLDSMITH_DB} — a file, or a PostgreSQL URL for a team store ({@link StoreLocation}).
  */
 public final class DataLocation {
 
@@ -35,6 +35,34 @@ public final class DataLocation {
 
     public static Path dataFolder() {
         return dataFolder(System.getenv(), System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * The store: {@code explicit} ({@code --db}) if given, else {@code GOLDSMITH_DB}, else the data folder's file.
+     *
+     * @throws StoreException one sentence when the text given is neither a file path nor a PostgreSQL URL
+     */
+    public static StoreLocation store(String explicit, Map<String, String> env, Path dataFolder) {
+        if (explicit != null) {
+            return StoreLocation.parse(explicit, "--db");
+        }
+        String fromEnv = env.get(DB_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return StoreLocation.parse(fromEnv, DB_ENV);
+        }
+        return new StoreLocation.SqliteFile(dataFolder.resolve(DB_FILE));
+    }
+
+    /**
+     * The store for this process (the window): the system property {@code goldsmith.db} (for launchers and tests),
+     * else {@code GOLDSMITH_DB}, else the data folder's file.
+     */
+    public static StoreLocation store() {
+        String property = System.getProperty(DB_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            return StoreLocation.parse(property, "-D" + DB_PROPERTY);
+        }
+        return store(null, System.getenv(), dataFolder());
     }
 
     /** The database file: the explicit path if given, else {@code GOLDSMITH_DB}, else the data folder's. */

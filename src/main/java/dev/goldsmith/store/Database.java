@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
@@ -13,23 +15,65 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite file: opened in WAL mode with foreign keys on and a busy timeout, so two processes on one file
- * wait for each other rather than fail. Migrated forward with Flyway when opened.
+ * The store: an SQLite file, or a PostgreSQL database shared by a team ({@link Vendor}). SQLite is opened in WAL mode
+ * with foreign keys on and a busy timeout, so two processes on one file wait for each other rather than fail;
+ * PostgreSQL through its driver, with the password from {@link PgPassword}. Either is migrated forward with Flyway
+ * (its vendor's scripts) when opened, after {@link SchemaCheck} made sure it is not a newer Goldsmith's or another
+ * program's database.
  *
- * <p>Each call takes a fresh connection (cheap for SQLite); long-lived writers may hold one from {@link #connect()}.
+ * <p>Each call takes a connection of its own (SQLite: a fresh one, cheap; PostgreSQL: from a small pool of idle
+ * ones); long-lived writers may hold one from {@link #connect()}.
  */
 public final class Database {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final int BUSY_TIMEOUT_MS = 15_000;
-    static final String MIGRATIONS = "classpath:db/migration";
+    static final String MIGRATIONS = Vendor.SQLITE.migrations();
 
+    private final Vendor vendor;
     private final Path file;
-    private final SQLiteDataSource dataSource;
+    private final String label;
+    private final String shortName;
+    private final DataSource dataSource;
 
-    private Database(Path file, SQLiteDataSource dataSource) {
+    private Database(Vendor vendor, Path file, String label, String shortName, DataSource dataSource) {
+        this.vendor = vendor;
         this.file = file;
+        this.label = label;
+        this.shortName = shortName;
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens the store at {@code location}: an SQLite file ({@link #open(Path)}) or a PostgreSQL database, whose password
+     * is looked up in {@code env} ({@code PGPASSWORD}, {@code PGPASSFILE}, {@code HOME}) and in the file the settings
+     * screen saves in {@code dataFolder}.
+     */
+    public static Database open(StoreLocation location, Map<String, String> env, Path dataFolder) {
+        if (location instanceof PostgresUrl url) {
+            return open(url, PgPassword.find(url, env, dataFolder.resolve(PgPassword.SAVED_FILE)));
+        }
+        return open(((StoreLocation.SqliteFile) location).file());
+    }
+
+    /**
+     * Opens and migrates a PostgreSQL database. Refused, in one sentence and before anything is written, when it
+     * cannot be reached, refuses the login, or holds a newer Goldsmith's or another program's schema.
+     */
+    public static Database open(PostgresUrl url, PgPassword.Lookup password) {
+        PostgresStore.Pool pool = PostgresStore.pool(url, password);
+        Database db = new Database(Vendor.POSTGRESQL, null, url.label(), url.shortLabel(), pool);
+        try {
+            PostgresStore.check(pool, url);
+        } catch (SQLException e) {
+            pool.close();
+            throw new StoreException(PostgresStore.openFailure(url, password, e), e);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        db.migrate();
+        return db;
     }
 
     /**
@@ -57,23 +101,28 @@ public final class Database {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + absolute);
-        Database db = new Database(absolute, ds);
+        Database db = new Database(Vendor.SQLITE, absolute, absolute.toString(),
+                String.valueOf(absolute.getFileName()), ds);
         db.migrate();
         return db;
     }
 
     private void migrate() {
         try {
-            Flyway.configure(Database.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .locations(MIGRATIONS)
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
+            flyway(vendor, dataSource).migrate();
         } catch (FlywayException e) {
-            throw new StoreException(openFailure(file, e), e);
+            throw new StoreException(file != null ? openFailure(file, e)
+                    : "Cannot set up the team database " + label + ": " + firstLine(e.getMessage()), e);
         }
-        LOG.debug("database {} ready", file);
+        LOG.debug("database {} ready", label);
+    }
+
+    static Flyway flyway(Vendor vendor, DataSource dataSource) {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(vendor.migrations())
+                .loggers("slf4j")
+                .load();
     }
 
     /** One sentence for a database that cannot be opened, in the user's terms where SQLite's cause is known. */
@@ -88,7 +137,7 @@ public final class Database {
         return "Cannot open the database " + file + ": " + firstLine(e.getMessage());
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         if (message == null) {
             return "unknown error";
         }
@@ -96,16 +145,32 @@ public final class Database {
         return nl < 0 ? message : message.substring(0, nl);
     }
 
+    /** The SQLite file, or {@code null} for a PostgreSQL store (which has no file of its own on this machine). */
     public Path file() {
         return file;
     }
 
-    /** A new connection in auto-commit mode; the caller closes it. */
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /** The file, or the PostgreSQL URL without a password: what messages name. */
+    public String label() {
+        return label;
+    }
+
+    /** The file's name, or {@code DBNAME on HOST:PORT}: the short form in messages. */
+    public String shortName() {
+        return shortName;
+    }
+
+    /** A connection in auto-commit mode; the caller closes it. */
     public Connection connect() {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
+            throw new StoreException(file != null ? "Cannot open the database " + file + ": " + e.getMessage()
+                    : "Cannot reach the team database " + label + ": " + firstLine(e.getMessage()), e);
         }
     }
 
@@ -114,7 +179,7 @@ public final class Database {
         try (Connection c = connect()) {
             return work.apply(c);
         } catch (SQLException e) {
-            throw new StoreException("Database error on " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new StoreException("Database error on " + shortName + ": " + e.getMessage(), e);
         }
     }
 
@@ -123,7 +188,14 @@ public final class Database {
         try (Connection c = connect()) {
             return inTransaction(c, work);
         } catch (SQLException e) {
-            throw new StoreException("Database error on " + file.getFileName() + ": " + e.getMessage(), e);
+            throw new StoreException("Database error on " + shortName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the idle connections a PostgreSQL store keeps; an SQLite store holds none. */
+    public void close() {
+        if (dataSource instanceof PostgresStore.Pool pool) {
+            pool.close();
         }
     }
 

@@ -27,10 +27,14 @@ final class ExportTarget {
      * The file to replace for {@code target}: its real path, or for a new path the real path of its folder with the
      * target's name.
      *
+     * @param database the open SQLite file, or {@code null} for a team store (no local file to protect)
      * @throws ExportRefusedException when the target may not be written, naming it in one sentence
      */
     static Path check(Path target, Path database) {
         Path absolute = target.toAbsolutePath();
+        if (database == null) {
+            return realTarget(target, absolute);
+        }
         Path db = database.toAbsolutePath().normalize();
         refuseDatabaseName(target, absolute.normalize(), db, db);
         Path real = realTarget(target, absolute);

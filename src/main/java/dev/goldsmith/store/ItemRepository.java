@@ -58,6 +58,21 @@ public final class ItemRepository {
         }
     }
 
+    /**
+     * The item, read inside a caller's write transaction and locked until it commits (PostgreSQL: {@code FOR UPDATE};
+     * SQLite's write transactions hold the whole file): no one can change it between this read and the caller's write.
+     */
+    public static Optional<VaultItem> findForUpdate(Connection c, Vendor vendor, String vaultId, String itemId)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM vault_items WHERE vault_id = ? AND id = ?" + vendor.forUpdate())) {
+            ps.setString(1, vaultId);
+            ps.setString(2, itemId);
+            List<VaultItem> items = readAll(ps);
+            return items.isEmpty() ? Optional.empty() : Optional.of(items.get(0));
+        }
+    }
+
     /** The named items of a vault, keyed by id, in the order asked; ids that do not exist are absent. */
     public Map<String, VaultItem> findAll(String vaultId, Collection<String> itemIds) {
         return db.read(c -> {

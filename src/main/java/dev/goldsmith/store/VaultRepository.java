@@ -55,7 +55,7 @@ public final class VaultRepository {
         return db.read(c -> {
             Map<String, Vault> vaults = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, name, owner, created_at, updated_at FROM vaults ORDER BY name COLLATE NOCASE, id");
+                    "SELECT id, name, owner, created_at, updated_at FROM vaults ORDER BY lower(name), id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Vault v = vault(rs);

@@ -1,7 +1,6 @@
 package dev.goldsmith.ui;
 
 import dev.goldsmith.Services;
-import dev.goldsmith.store.DataLocation;
 import dev.goldsmith.store.DemoVault;
 import java.time.Clock;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class App extends Application {
     @Override
     public void init() {
         try {
-            services = Services.open(DataLocation.databaseFile(null), Clock.systemUTC());
+            services = Services.open(Clock.systemUTC());
             savedSettings = services.settings().all();
         } catch (RuntimeException e) {
             LOG.error("cannot open the database", e);

@@ -2,6 +2,10 @@ package dev.goldsmith.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -17,7 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The log tells when a batch starts and how it ended, with its counts; each failed attempt only at DEBUG. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class BatchLoggingTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -45,7 +55,7 @@ class BatchLoggingTest {
 
     @Test
     void startAndEndAreLoggedWithCountsAndAnAllFailedBatchDoesNotReadCompleted() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(8, QualityTier.BRONZE);
         f.provider.answerAll(item -> ScriptedEnhancer.failure(FailureKind.UNREACHABLE, StopRulesTest.REFUSED, 0));
 

@@ -3,6 +3,10 @@ package dev.goldsmith.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.review.ReviewService;
 import dev.goldsmith.store.BatchRevert;
 import dev.goldsmith.store.ItemVersionRepository;
@@ -24,14 +28,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reverting a whole batch at once: every write-back undone in one transaction, items edited since left alone. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class BatchRevertTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void everyWriteBackIsRevertedAndAnItemEditedInBetweenIsReportedAndKept() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.addItems(4, QualityTier.BRONZE);
         f.addItems("g", 1, QualityTier.GOLD);
         Map<String, VaultItem> original = items(f);
@@ -77,7 +87,7 @@ class BatchRevertTest {
 
     @Test
     void acceptedProposalsAreRevertedPendingOnesAreNotWriteBacks() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.addItems(2, QualityTier.BRONZE);
         String batch = f.finish(f.start(List.of("i0", "i1"), ReviewModeTest.review(2))).batchId();
         new ReviewService(f.db, f.clock).accept(batch, List.of("i0"));
@@ -93,7 +103,7 @@ class BatchRevertTest {
 
     @Test
     void aRunningOrUnknownBatchIsRefusedAndNothingChanges() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.addItems(3, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1));
         BatchHandle running = f.start(List.of("i0", "i1", "i2"), EngineFixture.options(1));

@@ -3,6 +3,10 @@ package dev.goldsmith.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.FailureKind;
 import dev.goldsmith.vault.QualityTier;
 import java.nio.file.Path;
@@ -13,14 +17,20 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ControlTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void pauseLetsCallsInFlightFinishAndDispatchesNothingUntilResumed() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(6, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1));
 
@@ -42,7 +52,7 @@ class ControlTest {
 
     @Test
     void cancelAbortsCallsInFlightWhichStayPendingAndResumeFinishesEachItemExactlyOnce() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(8, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1));
 
@@ -73,7 +83,7 @@ class ControlTest {
 
     @Test
     void onResumeAnItemThatBecameGoldMeanwhileIsSkippedNotEnhancedAgain() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.provider.latency(Duration.ofSeconds(1));
         List<String> ids = f.addItems(4, QualityTier.BRONZE);
         BatchHandle batch = f.start(ids, EngineFixture.options(1));
@@ -96,7 +106,7 @@ class ControlTest {
 
     @Test
     void resumeRefusesABatchThatCompleted() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         BatchHandle batch = f.start(f.addItems(1, QualityTier.BRONZE), EngineFixture.options(1));
         f.finish(batch);
         assertThatThrownBy(() -> f.service.resume(batch.batchId(), UnaryOperator.identity()))
@@ -109,7 +119,7 @@ class ControlTest {
 
     @Test
     void retryFailedStartsANewBatchOfTheFailedItemsOnly() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(4, QualityTier.BRONZE);
         f.provider.fail("i1", FailureKind.PERMANENT, 400, null).fail("i3", FailureKind.PERMANENT, 422, null);
         BatchHandle first = f.start(ids, EngineFixture.options(2));
@@ -127,7 +137,7 @@ class ControlTest {
 
     @Test
     void retryFailedTwiceSendsOnlyWhatTheFirstRetryDidNotFix() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         f.provider.fail("i1", FailureKind.PERMANENT, 400, null).fail("i2", FailureKind.PERMANENT, 400, null)
                 .fail("i2", FailureKind.PERMANENT, 400, null);
@@ -146,7 +156,7 @@ class ControlTest {
 
     @Test
     void aSecondBatchCannotTakeItemsARunningOneStillHasToSend() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.provider.latency(Duration.ofSeconds(1));
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         BatchHandle running = f.start(ids, EngineFixture.options(1));
@@ -162,7 +172,7 @@ class ControlTest {
 
     @Test
     void resumeCannotTakeBackItemsThatARunningBatchTookMeanwhile() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.provider.latency(Duration.ofSeconds(1));
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         BatchHandle first = f.start(ids, EngineFixture.options(1));
@@ -185,7 +195,7 @@ class ControlTest {
 
     @Test
     void resumeKeepsTheBatchsOperation() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.provider.latency(Duration.ofSeconds(1));
         BatchHandle batch = f.start(f.addItems(3, QualityTier.BRONZE), EngineFixture.options(1));
         f.loop.advance(Duration.ofMillis(500));
@@ -200,7 +210,7 @@ class ControlTest {
 
     @Test
     void aBatchStoppedByARefusedKeyResumesOnceTheKeyIsFixed() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(4, QualityTier.BRONZE);
         f.provider.then("i1", Duration.ZERO, item -> ScriptedEnhancer.failure(FailureKind.FATAL, "The API key was refused (401).", 401));
         BatchHandle batch = f.start(ids, EngineFixture.options(1));
@@ -217,12 +227,13 @@ class ControlTest {
 
     @Test
     void aLiveBatchWhoseHeartbeatIsStaleReadsAsInterruptedAndCanBeResumed() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         BatchRecord record = f.store.create(new NewBatch("b-dead", "someone", EngineFixture.VAULT,
                 dev.goldsmith.ai.Operation.ENHANCE, EngineFixture.settings(EngineFixture.options(2)).toMetadata("old"),
                 null, f.items.list(EngineFixture.VAULT)), EngineFixture.EPOCH.minusSeconds(120));
         f.store.claim(record.id(), java.util.Set.of(BatchStatus.PENDING), "4242@elsewhere#abcd", EngineFixture.EPOCH.minusSeconds(60));
+        f.heartbeatAgo(record.id(), Duration.ofSeconds(60)); // its owner on another machine fell silent a minute ago
         f.db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_items SET status = 'succeeded' WHERE item_id = 'i0'");
                  PreparedStatement counts = c.prepareStatement(
@@ -247,7 +258,7 @@ class ControlTest {
 
     @Test
     void aRunningBatchKeepsItsHeartbeatFresh() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.provider.latency(Duration.ofSeconds(60));
         BatchHandle batch = f.start(f.addItems(1, QualityTier.BRONZE), EngineFixture.options(1));
         f.loop.advance(Duration.ofSeconds(59));

@@ -4,6 +4,7 @@ import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.store.VaultRepository;
 import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A real SQLite file with one vault, a batch service on virtual time, and a scripted provider. The engine's write
+ * A real store — an SQLite file, or a PostgreSQL database on the embedded server ({@link StoreKind}) — with one vault, a batch service on virtual time, and a scripted provider. The engine's write
  * connections can be given a full disk for real ({@link #fillDisk()}: SQLite's {@code max_page_count}).
  */
 final class EngineFixture {
@@ -45,11 +46,19 @@ final class EngineFixture {
     private Error nextConnectionFails;
 
     EngineFixture(Path dir) {
-        this(dir, p -> null);
+        this(dir, StoreKind.SQLITE);
+    }
+
+    EngineFixture(Path dir, StoreKind kind) {
+        this(dir, kind, p -> null);
     }
 
     EngineFixture(Path dir, Function<ProviderSettings, dev.goldsmith.ai.Enhancer> enhancers) {
-        db = Database.open(dir.resolve("engine.db"));
+        this(dir, StoreKind.SQLITE, enhancers);
+    }
+
+    EngineFixture(Path dir, StoreKind kind, Function<ProviderSettings, dev.goldsmith.ai.Enhancer> enhancers) {
+        db = kind.fresh(dir, "engine.db").open();
         clock = new Clock() {
             @Override
             public ZoneOffset getZone() {
@@ -94,6 +103,9 @@ final class EngineFixture {
 
     /** From now on the file may not grow by one page on any connection of the engine: SQLite answers SQLITE_FULL. */
     void fillDisk() {
+        if (db.vendor() != dev.goldsmith.store.Vendor.SQLITE) {
+            throw new IllegalStateException("a full disk is played on SQLite only (max_page_count)");
+        }
         diskFull = true;
         engineConnections.forEach(EngineFixture::limitToCurrentSize);
     }
@@ -135,6 +147,23 @@ final class EngineFixture {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Makes the batch's last heartbeat {@code ago} old by the clock that judges it: the service's (virtual) clock on
+     * SQLite, the database's {@code now()} on PostgreSQL, which stamps heartbeats there.
+     */
+    void heartbeatAgo(String batchId, Duration ago) {
+        db.inTransaction(c -> {
+            boolean pg = db.vendor() == dev.goldsmith.store.Vendor.POSTGRESQL;
+            try (PreparedStatement ps = c.prepareStatement(pg
+                    ? "UPDATE batch_operations SET heartbeat_at = now() - CAST(? AS interval) WHERE id = ?"
+                    : "UPDATE batch_operations SET heartbeat_at = ? WHERE id = ?")) {
+                ps.setString(1, pg ? ago.toMillis() + " milliseconds" : loop.now().minus(ago).toString());
+                ps.setString(2, batchId);
+                return ps.executeUpdate();
+            }
+        });
     }
 
     /** Adds {@code n} items "i0".."i(n-1)" at the given tier. */

@@ -3,6 +3,10 @@ package dev.goldsmith.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.Enhancers;
 import dev.goldsmith.ai.OpenAiEnhancer;
 import dev.goldsmith.ai.Operation;
@@ -20,7 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Estimates are computed locally: nothing is sent, and the figures come from the provider, the history and the caps. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class EstimatorTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -29,7 +39,7 @@ class EstimatorTest {
     void anEstimateAgainstARealServerSendsNothingAndStatesItsAssumptions() throws Exception {
         try (MockWebServer server = new MockWebServer()) {
             server.start();
-            EngineFixture f = new EngineFixture(dir, Enhancers::create);
+            EngineFixture f = new EngineFixture(dir, store, Enhancers::create);
             f.addItems(3, QualityTier.BRONZE);
             f.addItems("g", 1, QualityTier.GOLD);
             ProviderSettings provider = new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(),
@@ -68,7 +78,7 @@ class EstimatorTest {
 
     @Test
     void theRecentCallsOfTheSameProviderAndModelGiveCompletionsAndLatency() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.addItems(6, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(3)).tokensPerRequest(600);
         BatchSettings settings = new BatchSettings(EngineFixture.options(2), new ProviderSettings(ProviderSettings.OPENAI,
@@ -106,7 +116,7 @@ class EstimatorTest {
 
     @Test
     void theOfflineRulesEngineCostsNothingAndTheSelectionIsChecked() {
-        EngineFixture f = new EngineFixture(dir, Enhancers::create);
+        EngineFixture f = new EngineFixture(dir, store, Enhancers::create);
         f.addItems(2, QualityTier.BRONZE);
 
         Estimate e = f.service.estimator().estimate(EngineFixture.VAULT, List.of("i1"),

@@ -2,6 +2,10 @@ package dev.goldsmith.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.vault.QualityTier;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -14,14 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One batch, one owner: a live owner is never declared dead on its own host, and a run that lost it stops writing. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class OwnershipTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void aLiveOwnerOnThisHostIsNotDeclaredDeadThoughItsHeartbeatIsOld() {
-        EngineFixture a = new EngineFixture(dir);
+        EngineFixture a = new EngineFixture(dir, store);
         a.provider.latency(Duration.ofSeconds(10));
         BatchHandle run = a.start(a.addItems(2, QualityTier.BRONZE), EngineFixture.options(2));
         a.loop.runUntilIdle();
@@ -34,7 +44,7 @@ class OwnershipTest {
 
     @Test
     void aRunThatLostItsBatchToAnotherProcessStopsAndWritesNothingMore() {
-        EngineFixture a = new EngineFixture(dir);
+        EngineFixture a = new EngineFixture(dir, store);
         a.provider.latency(Duration.ofSeconds(1));
         List<String> ids = a.addItems(4, QualityTier.BRONZE);
         BatchHandle run = a.start(ids, EngineFixture.options(1));

@@ -2,6 +2,10 @@ package dev.goldsmith.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.FailureKind;
 import dev.goldsmith.vault.QualityTier;
 import java.nio.file.Path;
@@ -10,14 +14,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class RetryAndRateLimitTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void retryableFailuresBackOffExponentiallyAndThenSucceed() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
         f.provider.fail("i0", FailureKind.RETRYABLE, 503, null).fail("i0", FailureKind.RETRYABLE, 500, null);
 
@@ -33,7 +43,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void jitterKeepsDelaysBetweenHalfAndAllOfTheCeiling() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.random = 0.0;
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
         f.provider.fail("i0", FailureKind.RETRYABLE, 503, null).fail("i0", FailureKind.RETRYABLE, 503, null);
@@ -46,7 +56,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void anItemFailsWithItsLastErrorOnceAttemptsAreUsedUp() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(2, QualityTier.BRONZE);
         for (int i = 0; i < 3; i++) {
             f.provider.fail("i0", FailureKind.RETRYABLE, 502, null);
@@ -68,7 +78,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void aPermanentFailureIsNotRetried() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
         f.provider.fail("i0", FailureKind.PERMANENT, 400, null);
 
@@ -81,7 +91,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void aRetryNeverComesSoonerThanTheProvidersWait() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
         f.provider.fail("i0", FailureKind.RETRYABLE, 503, Duration.ofSeconds(7));
 
@@ -93,7 +103,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void a429HoldsEveryNewDispatchButLetsCallsInFlightFinishAndCostsNoAttempt() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(6, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1))
                 .then("i0", Duration.ofMillis(100), item -> ScriptedEnhancerFailures.rateLimited(Duration.ofSeconds(5)));
@@ -113,7 +123,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void aWaitOfCenturiesNeitherOverflowsNorLosesTheItem() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(2, QualityTier.BRONZE);
         f.provider.then("i0", Duration.ZERO, item -> ScriptedEnhancerFailures.rateLimited(Duration.ofSeconds(99_999_999_999L)));
 
@@ -130,7 +140,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void anItemThatIsRateLimitedTooOftenFails() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
         BatchOptions options = new BatchOptions(dev.goldsmith.ai.Operation.ENHANCE, 1, 0, 0, 3, Duration.ofMillis(10),
                 Duration.ofMillis(100), 2, null);
@@ -147,7 +157,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void aFatalAnswerStopsTheBatchAndLeavesUnsentItemsPending() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(6, QualityTier.BRONZE);
         f.provider.then("i2", Duration.ZERO, item -> ScriptedEnhancer.failure(FailureKind.FATAL,
                 "The API key was refused (401).", 401));
@@ -167,7 +177,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void aFatalAnswerAbortsTheOtherCallsInFlight() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         f.provider.hang("i0").hang("i1")
                 .then("i2", Duration.ofMillis(10), item -> ScriptedEnhancer.failure(FailureKind.FATAL, "Model 'x' does not exist.", 404));
@@ -184,7 +194,7 @@ class RetryAndRateLimitTest {
 
     @Test
     void aBudgetStopsDispatchingOnceReached() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(10, QualityTier.BRONZE);
         f.provider.usage(new dev.goldsmith.ai.Usage(100_000, 0)); // $0.10 a call at $1 per million
         BatchSettings settings = EngineFixture.settings(EngineFixture.options(1).withMaxCost(new java.math.BigDecimal("0.25")))

@@ -3,6 +3,10 @@ package dev.goldsmith.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.review.Decision;
 import dev.goldsmith.review.ReviewCounts;
 import dev.goldsmith.review.ReviewRequestException;
@@ -28,7 +32,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deciding proposals made by a real review batch: accept, reject, accept with edits, stale ones, whole batches. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ReviewDecisionsTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -39,7 +49,7 @@ class ReviewDecisionsTest {
 
     @BeforeEach
     void runAReviewBatch() {
-        f = new EngineFixture(dir);
+        f = new EngineFixture(dir, store);
         f.addItems(3, QualityTier.BRONZE);
         reviews = new ReviewService(f.db, f.clock);
         f.loop.advance(Duration.ofMinutes(1));

@@ -3,6 +3,10 @@ package dev.goldsmith.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.vault.QualityTier;
 import java.nio.file.Path;
@@ -13,14 +17,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class SlidingWindowTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void theWindowIsNeverExceededAndAlwaysFull() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(20, QualityTier.BRONZE);
         f.provider.latency(Duration.ofMillis(100));
 
@@ -37,7 +47,7 @@ class SlidingWindowTest {
 
     @Test
     void aSlowItemDoesNotHoldTheOthersBack() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(11, QualityTier.BRONZE);
         f.provider.latency(Duration.ofMillis(100)).then("i0", Duration.ofSeconds(10), f.provider::success);
 
@@ -52,7 +62,7 @@ class SlidingWindowTest {
 
     @Test
     void goldItemsAreSkippedUpFrontAndProgressReaches100() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = Stream.concat(f.addItems("b", 3, QualityTier.BRONZE).stream(),
                 f.addItems("g", 2, QualityTier.GOLD).stream()).toList();
 
@@ -77,7 +87,7 @@ class SlidingWindowTest {
 
     @Test
     void keywordSuggestDoesNotSkipGoldAndLeavesContentAlone() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems("g", 2, QualityTier.GOLD);
         f.provider.then("g0", Duration.ZERO, item -> new dev.goldsmith.ai.EnhanceResult.Success(null, null,
                 List.of("sql", "python"), null, "scripted", dev.goldsmith.ai.Usage.NONE, Duration.ZERO));
@@ -94,7 +104,7 @@ class SlidingWindowTest {
 
     @Test
     void everySuccessIsWrittenBackWithItsPreviousVersionKept() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.ASSUMED);
 
         BatchHandle batch = f.start(ids, EngineFixture.options(2));
@@ -116,7 +126,7 @@ class SlidingWindowTest {
 
     @Test
     void unknownVaultOrItemsAreRefusedAndNothingIsRecorded() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.addItems(2, QualityTier.BRONZE);
         assertThatThrownBy(() -> f.service.start("nope", List.of(), EngineFixture.settings(EngineFixture.options(1))))
                 .isInstanceOf(BatchRequestException.class).hasMessageContaining("'nope'");
@@ -127,7 +137,7 @@ class SlidingWindowTest {
 
     @Test
     void aFixedRpmSpreadsDispatchesEvenly() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(4, QualityTier.BRONZE);
         f.finish(f.start(ids, EngineFixture.options(4).withRpm(60)));
         assertThat(f.provider.calls()).extracting(ScriptedEnhancer.Call::at)

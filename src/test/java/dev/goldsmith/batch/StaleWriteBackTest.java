@@ -2,6 +2,10 @@ package dev.goldsmith.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.store.VaultImporter;
 import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
@@ -19,14 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
  * An edit that lands while an item's call is in flight is never overwritten: a real {@code import --merge} lands
  * between send and answer (virtual time makes that exact), and the answer is kept as stale instead.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class StaleWriteBackTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void anItemEditedWhileItsCallIsInFlightKeepsTheEditAndFailsWithTheAnswerKept() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1)).then("i1", Duration.ofSeconds(10), f.provider::success);
 
@@ -63,7 +73,7 @@ class StaleWriteBackTest {
 
     @Test
     void anAnswerNeverLowersATierRaisedMeanwhile() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(10));
 

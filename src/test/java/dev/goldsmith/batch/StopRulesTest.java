@@ -2,6 +2,10 @@ package dev.goldsmith.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.EnhanceResult;
 import dev.goldsmith.ai.FailureKind;
 import dev.goldsmith.vault.QualityTier;
@@ -18,7 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing has succeeded, and a provider that answers nothing but 429 for ten minutes. Failures that are only
  * sporadic never stop it.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class StopRulesTest {
+
+    @Parameter
+    StoreKind store;
+
 
     static final String REFUSED = "The server at 127.0.0.1:9 could not be reached (Connection refused).";
 
@@ -27,7 +37,7 @@ class StopRulesTest {
 
     @Test
     void anUnreachableServerStopsTheBatchAfterFiveFailuresInARowWithoutWaitingThroughBackoffs() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(10, QualityTier.BRONZE);
         f.provider.answerAll(item -> unreachable());
 
@@ -53,7 +63,7 @@ class StopRulesTest {
 
     @Test
     void aSmallBatchStopsOnItsLastAttemptInsteadOfFailingItsItems() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
         f.provider.answerAll(item -> unreachable());
 
@@ -68,7 +78,7 @@ class StopRulesTest {
 
     @Test
     void sporadicServerErrorsAndTimeoutsDoNotStopIt() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(10, QualityTier.BRONZE);
         for (int i = 0; i < 10; i++) {
             f.provider.then("i" + i, Duration.ZERO, item -> ScriptedEnhancer.failure(FailureKind.RETRYABLE,
@@ -84,7 +94,7 @@ class StopRulesTest {
 
     @Test
     void anUnreachableServerAfterSomeSuccessesDoesNotStopIt() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(8, QualityTier.BRONZE);
         AtomicInteger calls = new AtomicInteger();
         f.provider.answerAll(item -> calls.incrementAndGet() <= 2 ? f.provider.success(item) : unreachable());
@@ -99,7 +109,7 @@ class StopRulesTest {
 
     @Test
     void unreachableAnswersBrokenUpByServerErrorsDoNotStopIt() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(12, QualityTier.BRONZE);
         AtomicInteger calls = new AtomicInteger();
         f.provider.answerAll(item -> calls.incrementAndGet() % 4 == 0
@@ -113,7 +123,7 @@ class StopRulesTest {
 
     @Test
     void aProviderAnsweringOnly429sForTenMinutesStopsTheBatch() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(4, QualityTier.BRONZE);
         f.provider.answerAll(item -> ScriptedEnhancerFailures.rateLimited(Duration.ofSeconds(30)));
 
@@ -132,7 +142,7 @@ class StopRulesTest {
 
     @Test
     void nineMinutesOf429sThenAnswersIsNotStopped() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(4, QualityTier.BRONZE);
         f.provider.answerAll(item -> f.loop.elapsed().compareTo(Duration.ofMinutes(9)) < 0
                 ? ScriptedEnhancerFailures.rateLimited(Duration.ofSeconds(30)) : f.provider.success(item));

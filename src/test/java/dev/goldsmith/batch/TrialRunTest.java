@@ -3,6 +3,10 @@ package dev.goldsmith.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.Enhancers;
 import dev.goldsmith.ai.FailureKind;
 import dev.goldsmith.ai.EnhanceResult;
@@ -22,7 +26,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** "Try on 3": the operation on a few sample items, before and after returned, not one row written anywhere. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class TrialRunTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -35,7 +45,7 @@ class TrialRunTest {
                         + " \"silver\", \"suggested_keywords\": [\"delivery\"]}"));
             }
             server.start();
-            EngineFixture f = new EngineFixture(dir, Enhancers::create);
+            EngineFixture f = new EngineFixture(dir, store, Enhancers::create);
             f.addItems("g", 1, QualityTier.GOLD);
             f.addItems(5, QualityTier.BRONZE);
             BatchSettings settings = new BatchSettings(EngineFixture.options(5), new ProviderSettings(
@@ -63,7 +73,7 @@ class TrialRunTest {
 
     @Test
     void failuresAndUnchangedAnswersAreReportedAndCallsStayWithinTheConcurrency() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.addItems(4, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1))
                 .fail("i0", FailureKind.PERMANENT, 400, null)
@@ -90,7 +100,7 @@ class TrialRunTest {
 
     @Test
     void cancellingATrialAbortsItsCalls() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.addItems(2, QualityTier.BRONZE);
         f.provider.hang("i0").hang("i1");
 
@@ -106,7 +116,7 @@ class TrialRunTest {
 
     @Test
     void aSelectionWithNothingToSendIsRefused() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.addItems("g", 2, QualityTier.GOLD);
 
         assertThatThrownBy(() -> f.service.trials().run(EngineFixture.VAULT, List.of(),

@@ -3,6 +3,10 @@ package dev.goldsmith.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.EnhanceResult;
 import dev.goldsmith.ai.FailureKind;
 import dev.goldsmith.ai.Usage;
@@ -17,14 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An answer identical to its item (content, tier, keywords) is its own outcome: unchanged, nothing written. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class UnchangedOutcomeTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void anIdenticalAnswerWritesNothingAndIsCountedApart() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         f.items.saveAll(EngineFixture.VAULT, List.of(
                 item("same", List.of("sql", "reporting")), item("reordered", List.of("sql", "reporting")),
                 item("better", List.of("sql"))));
@@ -61,7 +71,7 @@ class UnchangedOutcomeTest {
 
     @Test
     void anUnchangedRetryCountsAsDoneForRetryFailed() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(2, QualityTier.BRONZE);
         f.provider.fail("i0", FailureKind.PERMANENT, 400, null).then("i0", Duration.ZERO, UnchangedOutcomeTest::echo);
         BatchHandle first = f.start(ids, EngineFixture.options(1));

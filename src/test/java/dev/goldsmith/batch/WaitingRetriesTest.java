@@ -2,6 +2,10 @@ package dev.goldsmith.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.FailureKind;
 import dev.goldsmith.vault.QualityTier;
 import java.nio.file.Path;
@@ -12,14 +16,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** While retries wait, snapshots say how many wait, when the next goes, and what the latest failure was. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class WaitingRetriesTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void snapshotsShowWaitingRetriesTheirCountdownAndTheLatestErrorAtOnce() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         f.provider.latency(Duration.ofMinutes(1))
                 .then("i0", Duration.ofMillis(100), item -> ScriptedEnhancer.failure(FailureKind.RETRYABLE,
@@ -53,7 +63,7 @@ class WaitingRetriesTest {
 
     @Test
     void a429IsTheLatestErrorToo() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(1, QualityTier.BRONZE);
         f.provider.then("i0", Duration.ZERO, item -> ScriptedEnhancerFailures.rateLimited(Duration.ofSeconds(5)));
 

@@ -2,6 +2,10 @@ package dev.goldsmith.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.ai.EnhanceResult;
 import dev.goldsmith.ai.Enhancer;
 import dev.goldsmith.ai.Operation;
@@ -27,14 +31,20 @@ import org.junit.jupiter.api.io.TempDir;
  * An {@link Error} on any thread a batch works on ends the batch — failed, its unsent items pending, resumable —
  * and never leaves it hanging; a call its provider never answers is given up on.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class WorkerErrorsTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
 
     @Test
     void anErrorOnTheEngineLoopEndsTheBatch() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1)).throwOnCall("i1", new StackOverflowError());
 
@@ -49,7 +59,7 @@ class WorkerErrorsTest {
 
     @Test
     void anErrorInTheProvidersAnswerEndsTheBatch() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1)).failWith("i0", Duration.ofSeconds(2), new OutOfMemoryError("Java heap space"));
 
@@ -64,7 +74,7 @@ class WorkerErrorsTest {
 
     @Test
     void anErrorOnTheWriterEndsTheBatch() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1));
 
@@ -79,7 +89,7 @@ class WorkerErrorsTest {
 
     @Test
     void anErrorOnTheDeliveryThreadEndsTheBatch() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(4, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1));
 
@@ -99,7 +109,7 @@ class WorkerErrorsTest {
 
     @Test
     void aCallItsProviderNeverAnswersIsGivenUpOnAndTheBatchEnds() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(3, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1)).hang("i1").hang("i1"); // as when the provider's thread died
 
@@ -120,7 +130,7 @@ class WorkerErrorsTest {
 
     @Test
     void onRealThreadsAProviderThatRunsOutOfMemoryEndsTheBatchRatherThanHangingIt() throws Exception {
-        Database db = Database.open(dir.resolve("threads.db"));
+        Database db = store.fresh(dir, "threads.db").open();
         Clock clock = Clock.systemUTC();
         new VaultRepository(db, clock).save(new Vault("v", "V", null, null, null));
         new ItemRepository(db, clock).saveAll("v", List.of(

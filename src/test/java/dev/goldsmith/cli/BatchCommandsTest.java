@@ -2,6 +2,11 @@ package dev.goldsmith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
+import dev.goldsmith.store.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class BatchCommandsTest {
+
+    @Parameter
+    StoreKind store;
+
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> STATUS_FIELDS = List.of("batch_operation_id", "vault_id", "operation_type", "status",
@@ -26,11 +37,11 @@ class BatchCommandsTest {
 
     @TempDir
     Path dir;
-    Path db;
+    TestStore db;
 
     @BeforeEach
     void setUp() throws IOException {
-        db = dir.resolve("g.db");
+        db = store.fresh(dir);
         Path file = Files.writeString(dir.resolve("v.json"), """
                 {"vault": {"id": "v1", "name": "Jordan Lee"},
                  "items": [{"id": "a", "type": "power_phrase", "content": "Helped with the migration of 12 services"},

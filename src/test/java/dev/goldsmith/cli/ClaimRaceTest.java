@@ -2,6 +2,11 @@ package dev.goldsmith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
+import dev.goldsmith.store.TestStore;
 import dev.goldsmith.store.Database;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -29,7 +34,13 @@ import org.junit.jupiter.api.io.TempDir;
  * and written once. The JVMs are held at a gate (a file lock) until all are up, then run their command at the same
  * moment: without the atomic claim several of them ran every item.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ClaimRaceTest {
+
+    @Parameter
+    StoreKind store;
+
 
     static final int ITEMS = 37;
     static final int PROCESSES = 3;
@@ -44,7 +55,7 @@ class ClaimRaceTest {
     @Test
     void processesStartedTogetherNeverRunTheSameItemsTwice() throws Exception {
         server.setDispatcher(provider.delay(300));
-        Path db = dir.resolve("g.db");
+        TestStore db = store.fresh(dir);
         importVault(db);
 
         Path gate = Files.createFile(dir.resolve("gate"));
@@ -84,16 +95,16 @@ class ClaimRaceTest {
         for (int i = 0; i < ITEMS; i++) {
             assertThat(provider.calls("i" + i)).as("calls for i%d", i).isEqualTo(1);
         }
-        Database database = Database.open(db);
+        Database database = db.open();
         assertThat(count(database, "SELECT COUNT(*) FROM batch_operations")).as("the refused one left nothing").isEqualTo(1);
         assertThat(count(database, "SELECT COUNT(*) FROM item_versions")).isEqualTo(ITEMS);
         assertThat(count(database, "SELECT COUNT(DISTINCT item_id) FROM item_versions")).isEqualTo(ITEMS);
     }
 
-    private Process start(Path db, Path gate, int n) throws IOException {
+    private Process start(TestStore db, Path gate, int n) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), GatedMain.class.getName(), gate.toString(),
-                "--db", db.toString(), "enhance", "--vault", "v1", "--provider", "openai",
+                "--db", db.arg(), "enhance", "--vault", "v1", "--provider", "openai",
                 "--base-url", server.url("/v1").toString(), "--model", "race", "--concurrency", "4")
                 .redirectError(dir.resolve("child" + n + ".err").toFile());
         pb.environment().putAll(Map.of("GOLDSMITH_API_KEY", "sk-race-test-0123456789"));
@@ -101,7 +112,7 @@ class ClaimRaceTest {
         return pb.start();
     }
 
-    private void importVault(Path db) throws IOException {
+    private void importVault(TestStore db) throws IOException {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < ITEMS; i++) {
             items.append(i == 0 ? "" : ",").append("{\"id\": \"i").append(i).append("\", \"type\": \"power_phrase\",")

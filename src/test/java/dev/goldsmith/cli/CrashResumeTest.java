@@ -2,6 +2,11 @@ package dev.goldsmith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
+import dev.goldsmith.store.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goldsmith.store.Database;
@@ -22,7 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * A batch runs in a child JVM that is killed hard mid-run. The database must be consistent, the batch must read as
  * interrupted, and resume must finish it with every item written exactly once.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class CrashResumeTest {
+
+    @Parameter
+    StoreKind store;
+
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final int ITEMS = 30;
@@ -37,7 +48,7 @@ class CrashResumeTest {
     @Test
     void aKilledBatchIsConsistentReadsAsInterruptedAndResumesToExactlyOnce() throws Exception {
         server.setDispatcher(provider.delay(150));
-        Path db = dir.resolve("g.db");
+        TestStore db = store.fresh(dir);
         importVault(db);
         Map<String, String> env = Map.of("GOLDSMITH_API_KEY", "sk-crash-test-0123456789");
 
@@ -50,7 +61,7 @@ class CrashResumeTest {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
-        Database database = Database.open(db);
+        Database database = db.open();
         String batchId = single(database, "SELECT id FROM batch_operations");
         assertConsistent(database, batchId);
         int doneBeforeCrash = Integer.parseInt(single(database, "SELECT processed_items FROM batch_operations"));
@@ -73,7 +84,7 @@ class CrashResumeTest {
         assertThat(single(database, "SELECT COUNT(*) FROM item_versions WHERE batch_operation_id = '" + batchId + "'"))
                 .isEqualTo(Integer.toString(ITEMS));
         assertThat(single(database, "SELECT COUNT(*) FROM (SELECT item_id FROM item_versions GROUP BY item_id"
-                + " HAVING COUNT(*) = 1)")).as("every item written exactly once").isEqualTo(Integer.toString(ITEMS));
+                + " HAVING COUNT(*) = 1) AS once")).as("every item written exactly once").isEqualTo(Integer.toString(ITEMS));
         assertThat(single(database, "SELECT COUNT(*) FROM vault_items WHERE quality_tier = 'silver'"
                 + " AND content LIKE 'Led [[%'")).isEqualTo(Integer.toString(ITEMS));
     }
@@ -81,7 +92,7 @@ class CrashResumeTest {
     @Test
     void aTerminationSignalCancelsTheBatchCleanlySoItResumes() throws Exception {
         server.setDispatcher(provider.delay(150));
-        Path db = dir.resolve("g.db");
+        TestStore db = store.fresh(dir);
         importVault(db);
         Map<String, String> env = Map.of("GOLDSMITH_API_KEY", "sk-crash-test-0123456789");
 
@@ -93,7 +104,7 @@ class CrashResumeTest {
         assertThat(child.exitValue()).as("a cancelled batch exits 1").isEqualTo(1);
         assertThat(Files.readString(dir.resolve("child.out"))).contains(" cancelled: ", "Resume with: goldsmith resume");
 
-        Database database = Database.open(db);
+        Database database = db.open();
         String batchId = single(database, "SELECT id FROM batch_operations");
         assertThat(single(database, "SELECT status FROM batch_operations")).isEqualTo("cancelled");
         assertConsistent(database, batchId);
@@ -106,9 +117,9 @@ class CrashResumeTest {
         assertConsistent(database, batchId);
     }
 
-    private Process startChild(Path db, Map<String, String> env) throws IOException {
+    private Process startChild(TestStore db, Map<String, String> env) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.goldsmith.Main", "--db", db.toString(), "enhance",
+                "-cp", System.getProperty("java.class.path"), "dev.goldsmith.Main", "--db", db.arg(), "enhance",
                 "--vault", "v1", "--provider", "openai", "--base-url", server.url("/v1").toString(), "--model", "crash",
                 "--concurrency", "2")
                 .redirectOutput(dir.resolve("child.out").toFile()).redirectError(dir.resolve("child.err").toFile());
@@ -142,7 +153,7 @@ class CrashResumeTest {
         });
     }
 
-    private void importVault(Path db) throws IOException {
+    private void importVault(TestStore db) throws IOException {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < ITEMS; i++) {
             items.append(i == 0 ? "" : ",").append("{\"id\": \"i").append(i).append("\", \"type\": \"power_phrase\",")

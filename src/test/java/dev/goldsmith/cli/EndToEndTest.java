@@ -2,6 +2,11 @@ package dev.goldsmith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
+import dev.goldsmith.store.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,7 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Whole batches through the command line and the real OpenAI-compatible provider, against a loopback server. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class EndToEndTest {
+
+    @Parameter
+    StoreKind store;
+
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String KEY = "sk-e2e-SECRET-abcdef0123456789";
@@ -28,12 +39,12 @@ class EndToEndTest {
 
     @TempDir
     Path dir;
-    Path db;
+    TestStore db;
 
     @BeforeEach
     void setUp() throws IOException {
         server.setDispatcher(provider);
-        db = dir.resolve("g.db");
+        db = store.fresh(dir);
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 12; i++) {
             items.append(i == 0 ? "" : ",").append("{\"id\": \"i").append(i)
@@ -97,7 +108,7 @@ class EndToEndTest {
         assertThat(vault.get(3).get("quality_tier").asText()).as("failed items are untouched").isEqualTo("bronze");
 
         String everything = run.out() + run.err() + CliRun.run(db, "history", "--json").out()
-                + CliRun.run(db, "status", id, "--items", "--json").out() + Files.readString(db, StandardCharsets.ISO_8859_1);
+                + CliRun.run(db, "status", id, "--items", "--json").out() + db.contents();
         assertThat(everything).doesNotContain(KEY);
     }
 

@@ -2,6 +2,7 @@ package dev.goldsmith.cli;
 
 import dev.goldsmith.Main;
 import dev.goldsmith.store.Database;
+import dev.goldsmith.store.StoreLocation;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ public final class GatedMain {
         Path gate = Path.of(args[0]);
         int db = Arrays.asList(args).indexOf("--db");
         if (db > 0) {
-            Database.open(Path.of(args[db + 1]));
+            Database.open(StoreLocation.parse(args[db + 1], "--db"), System.getenv(), Path.of(args[0]).getParent())
+                    .close();
         }
         try (FileChannel channel = FileChannel.open(gate, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             System.out.println("ready");

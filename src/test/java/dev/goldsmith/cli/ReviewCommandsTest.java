@@ -2,6 +2,11 @@ package dev.goldsmith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
+import dev.goldsmith.store.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,17 +21,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code enhance --review}, {@code review list|accept|reject}, {@code estimate} and {@code revert}: JSON and exit codes of §6. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ReviewCommandsTest {
+
+    @Parameter
+    StoreKind store;
+
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
-    Path db;
+    TestStore db;
 
     @BeforeEach
     void setUp() throws IOException {
-        db = dir.resolve("g.db");
+        db = store.fresh(dir);
         Path file = Files.writeString(dir.resolve("v.json"), """
                 {"vault": {"id": "v1", "name": "Jordan Lee"},
                  "items": [{"id": "a", "type": "power_phrase", "content": "Helped with the migration of 12 services"},
@@ -80,7 +91,7 @@ class ReviewCommandsTest {
     @Test
     void theSavedDefaultTurnsReviewOnAndNoReviewTurnsItOffForOneBatch() throws IOException {
         var defaults = new dev.goldsmith.batch.BatchDefaults(new dev.goldsmith.store.SettingsRepository(
-                dev.goldsmith.store.Database.open(db), java.time.Clock.systemUTC()));
+                db.open(), java.time.Clock.systemUTC()));
         var saved = defaults.load(dev.goldsmith.ai.Operation.ENHANCE);
         defaults.save(saved.withOptions(saved.options().withReview(true)));
 

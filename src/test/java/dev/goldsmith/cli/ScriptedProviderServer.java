@@ -28,6 +28,7 @@ final class ScriptedProviderServer extends Dispatcher {
     private final AtomicInteger total = new AtomicInteger();
     private volatile long delayMs;
     private volatile CountDownLatch requestsSeen = new CountDownLatch(0);
+    private final Map<String, CountDownLatch> seenByPrefix = new ConcurrentHashMap<>();
 
     ScriptedProviderServer then(String itemId, MockResponse response) {
         script.computeIfAbsent(itemId, k -> new ArrayDeque<>()).addLast(response);
@@ -43,6 +44,13 @@ final class ScriptedProviderServer extends Dispatcher {
     CountDownLatch awaitRequests(int n) {
         requestsSeen = new CountDownLatch(n);
         return requestsSeen;
+    }
+
+    /** A latch that opens once {@code n} more requests for items whose id starts with {@code prefix} have arrived. */
+    CountDownLatch awaitRequests(String prefix, int n) {
+        CountDownLatch latch = new CountDownLatch(n);
+        seenByPrefix.put(prefix, latch);
+        return latch;
     }
 
     int calls(String itemId) {
@@ -66,6 +74,11 @@ final class ScriptedProviderServer extends Dispatcher {
         calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         total.incrementAndGet();
         requestsSeen.countDown();
+        seenByPrefix.forEach((prefix, latch) -> {
+            if (id.startsWith(prefix)) {
+                latch.countDown();
+            }
+        });
         ArrayDeque<MockResponse> answers = script.get(id);
         MockResponse scripted;
         synchronized (this) {

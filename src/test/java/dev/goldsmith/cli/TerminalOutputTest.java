@@ -2,6 +2,11 @@ package dev.goldsmith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
+import dev.goldsmith.store.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,7 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * Ids, names and contents are data, not terminal commands: human output shows control characters and escape
  * sequences visibly ({@code \x1b[2J}, {@code \n}); JSON output keeps the exact text (JSON escapes them itself).
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class TerminalOutputTest {
+
+    @Parameter
+    StoreKind store;
+
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String ESC = "\u001b";
@@ -25,11 +36,11 @@ class TerminalOutputTest {
 
     @TempDir
     Path dir;
-    Path db;
+    TestStore db;
 
     @BeforeEach
     void importAHostileVault() throws IOException {
-        db = dir.resolve("g.db");
+        db = store.fresh(dir);
         String file = JSON.writeValueAsString(JSON.createObjectNode()
                 .<com.fasterxml.jackson.databind.node.ObjectNode>set("vault", JSON.createObjectNode()
                         .put("id", "v-" + ESC + "[31mred").put("name", "Name" + ESC + "[8m hidden")

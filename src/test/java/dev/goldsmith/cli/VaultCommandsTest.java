@@ -2,6 +2,11 @@ package dev.goldsmith.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.goldsmith.store.StoreKind;
+import dev.goldsmith.store.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goldsmith.store.Database;
@@ -17,7 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class VaultCommandsTest {
+
+    @Parameter
+    StoreKind store;
+
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String FILE = """
@@ -30,11 +41,11 @@ class VaultCommandsTest {
 
     @TempDir
     Path dir;
-    Path db;
+    TestStore db;
 
     @BeforeEach
     void setUp() {
-        db = dir.resolve("g.db");
+        db = store.fresh(dir);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -300,7 +311,7 @@ class VaultCommandsTest {
     @Test
     void rejectedImportsExitTwoNameTheCulpritAndChangeNothing() throws IOException {
         run("import", write("jordan.json", FILE).toString());
-        var before = TableSnapshot.of(Database.open(db));
+        var before = TableSnapshot.of(db.open());
         String item = "{\"id\": \"pp-1\", \"type\": \"power_phrase\", \"content\": \"Changed\"}";
         List<String[]> cases = List.of(
                 new String[] {write("exists.json", FILE).toString()},
@@ -328,7 +339,7 @@ class VaultCommandsTest {
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err()).as(String.join(" ", args)).startsWith("goldsmith: ").doesNotContain("Exception")
                     .hasLineCount(1);
-            assertThat(TableSnapshot.of(Database.open(db))).as(String.join(" ", args)).isEqualTo(before);
+            assertThat(TableSnapshot.of(db.open())).as(String.join(" ", args)).isEqualTo(before);
         }
     }
 

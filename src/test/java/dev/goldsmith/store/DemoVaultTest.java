@@ -2,6 +2,9 @@ package dev.goldsmith.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.Vault;
@@ -16,7 +19,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class DemoVaultTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -36,7 +45,7 @@ class DemoVaultTest {
 
     @Test
     void seedsAnEmptyDatabaseOnceOnly() {
-        Database db = Database.open(dir.resolve("g.db"));
+        Database db = store.fresh(dir, "g.db").open();
         assertThat(DemoVault.seedIfEmpty(db, clock)).isTrue();
         var after = TableSnapshot.of(db);
         assertThat(DemoVault.seedIfEmpty(db, clock)).isFalse();
@@ -56,7 +65,7 @@ class DemoVaultTest {
 
     @Test
     void leavesADatabaseThatHoldsAnyVaultAlone() {
-        Database db = Database.open(dir.resolve("g.db"));
+        Database db = store.fresh(dir, "g.db").open();
         new VaultRepository(db, clock).save(new Vault("mine", "Mine", null, null, null));
         var before = TableSnapshot.of(db);
         assertThat(DemoVault.seedIfEmpty(db, clock)).isFalse();

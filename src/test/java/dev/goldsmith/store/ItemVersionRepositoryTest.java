@@ -3,6 +3,9 @@ package dev.goldsmith.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.ItemVersion;
 import dev.goldsmith.vault.QualityTier;
@@ -17,7 +20,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ItemVersionRepositoryTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -29,7 +38,7 @@ class ItemVersionRepositoryTest {
 
     @BeforeEach
     void openStore() {
-        db = Database.open(dir.resolve("g.db"));
+        db = store.fresh(dir, "g.db").open();
         items = new ItemRepository(db, clock);
         versions = new ItemVersionRepository(db, clock);
         new VaultRepository(db, clock).save(new Vault("v1", "Jordan", null, null, null));

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every row of every table, in rowid order: two equal snapshots mean the database content did not change. */
+/** Every row of every table, in the order they are stored (SQLite's rowid, PostgreSQL's ctid): two equal snapshots mean the database content did not change. */
 public final class TableSnapshot {
 
     private static final List<String> TABLES =
@@ -21,14 +21,14 @@ public final class TableSnapshot {
     }
 
     public static Map<String, List<List<Object>>> of(Database db) {
-        return db.read(TableSnapshot::of);
+        return db.read(c -> of(c, db.vendor() == Vendor.POSTGRESQL ? "ctid" : "rowid"));
     }
 
-    private static Map<String, List<List<Object>>> of(Connection c) throws SQLException {
+    private static Map<String, List<List<Object>>> of(Connection c, String order) throws SQLException {
         Map<String, List<List<Object>>> tables = new LinkedHashMap<>();
         for (String table : TABLES) {
             List<List<Object>> rows = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table + " ORDER BY " + order)) {
                 ResultSetMetaData meta = rs.getMetaData();
                 while (rs.next()) {
                     List<Object> row = new ArrayList<>();

@@ -3,6 +3,9 @@ package dev.goldsmith.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import dev.goldsmith.vault.NastyItems;
 import dev.goldsmith.vault.Vault;
 import dev.goldsmith.vault.VaultFile;
@@ -17,7 +20,13 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The one vault file writer: its target rule holds for every caller, not only for the export command. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class VaultExporterTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -27,7 +36,7 @@ class VaultExporterTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("g.db"));
+        db = store.fresh(dir, "g.db").open();
         vault = new VaultFile(new Vault("v", "V", null, null, null), NastyItems.items("v", true));
         new VaultImporter(db, Clock.systemUTC()).importVault(vault, false);
         exporter = new VaultExporter(db);
@@ -46,6 +55,7 @@ class VaultExporterTest {
 
     @Test
     void writingStraightToTheDatabaseOrItsLogIsRefusedInAnyCase() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(store == StoreKind.SQLITE, "a team store has no file here to protect");
         byte[] before = Files.readAllBytes(db.file());
         for (String name : new String[] {"g.db", "G.DB", "g.db-wal", "G.db-WAL", "g.db-shm", "g.db-journal"}) {
             assertThatThrownBy(() -> exporter.writeFile(vault, VaultFormat.JSON, dir.resolve(name)))

@@ -3,6 +3,9 @@ package dev.goldsmith.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import dev.goldsmith.vault.ItemField;
 import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
@@ -22,7 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class VaultImporterTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -34,7 +43,7 @@ class VaultImporterTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("g.db"));
+        db = store.fresh(dir, "g.db").open();
         importer = new VaultImporter(db, clock);
         items = new ItemRepository(db, clock);
     }
@@ -122,8 +131,14 @@ class VaultImporterTest {
                 false);
         db.read(c -> {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TRIGGER refuse_z BEFORE INSERT ON vault_items WHEN NEW.id = 'z' "
-                        + "BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+                if (store == StoreKind.POSTGRESQL) {
+                    s.execute("CREATE FUNCTION refuse_z() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                            + " IF NEW.id = 'z' THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$");
+                    s.execute("CREATE TRIGGER refuse_z BEFORE INSERT ON vault_items FOR EACH ROW EXECUTE FUNCTION refuse_z()");
+                } else {
+                    s.execute("CREATE TRIGGER refuse_z BEFORE INSERT ON vault_items WHEN NEW.id = 'z' "
+                            + "BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+                }
             }
             return null;
         });

@@ -2,6 +2,9 @@ package dev.goldsmith.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import dev.goldsmith.vault.NastyItems;
 import dev.goldsmith.vault.Vault;
 import dev.goldsmith.vault.VaultCsv;
@@ -20,7 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Store → file → another store → file: every item comes back exactly, through real files and SQLite. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class VaultRoundTripTest {
+
+    @Parameter
+    StoreKind store;
+
 
     @TempDir
     Path dir;
@@ -31,7 +40,7 @@ class VaultRoundTripTest {
     void jsonRoundTripKeepsEveryFieldOfEveryItem() throws IOException {
         VaultFile original = new VaultFile(new Vault("v-nasty", "Nästy \"Vault\" 🚀", "ø@example.com", null, null),
                 NastyItems.items("v-nasty", true));
-        Database first = Database.open(dir.resolve("first.db"));
+        Database first = store.fresh(dir, "first.db").open();
         new VaultImporter(first, clock).importVault(original, false);
 
         Path file = dir.resolve("out.json");
@@ -45,7 +54,7 @@ class VaultRoundTripTest {
         }
         assertThat(read).isEqualTo(original);
 
-        Database second = Database.open(dir.resolve("second.db"));
+        Database second = store.fresh(dir, "second.db").open();
         new VaultImporter(second, clock).importVault(read, false);
         VaultFile again = new VaultExporter(second).export("v-nasty").orElseThrow();
         assertThat(fields(again.items())).isEqualTo(fields(original.items()));
@@ -56,7 +65,7 @@ class VaultRoundTripTest {
     @Test
     void csvRoundTripKeepsEveryFieldTheFormatCarries() throws IOException {
         List<VaultItem> original = NastyItems.items("v-nasty", false);
-        Database first = Database.open(dir.resolve("first.db"));
+        Database first = store.fresh(dir, "first.db").open();
         new VaultImporter(first, clock).importVault(new VaultFile(new Vault("v-nasty", "N", null, null, null), original),
                 false);
 
@@ -68,7 +77,7 @@ class VaultRoundTripTest {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             read = VaultCsv.read(r, new Vault("v-copy", "Copy", null, null, null));
         }
-        Database second = Database.open(dir.resolve("second.db"));
+        Database second = store.fresh(dir, "second.db").open();
         new VaultImporter(second, clock).importVault(read, false);
         List<VaultItem> back = new VaultExporter(second).export("v-copy").orElseThrow().items();
         assertThat(fields(back)).isEqualTo(fields(original));
@@ -76,7 +85,7 @@ class VaultRoundTripTest {
 
     @Test
     void exportOfAMissingVaultIsEmptyAndOfAnEmptyVaultHasNoItems() {
-        Database db = Database.open(dir.resolve("g.db"));
+        Database db = store.fresh(dir, "g.db").open();
         assertThat(new VaultExporter(db).export("nope")).isEmpty();
         new VaultImporter(db, clock).importVault(new VaultFile(new Vault("v", "N", null, null, null), List.of()), false);
         assertThat(new VaultExporter(db).export("v")).get().satisfies(f -> assertThat(f.items()).isEmpty());
