@@ -19,7 +19,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** A real SQLite file in a temp folder holding one vault of bronze items whose content names their index. */
+/**
+ * A real store holding one vault of bronze items whose content names their index: an SQLite file in a temp folder, or
+ * a PostgreSQL database given.
+ */
 final class BenchItems implements AutoCloseable {
 
     static final String VAULT = "v-bench";
@@ -30,12 +33,17 @@ final class BenchItems implements AutoCloseable {
     final List<VaultItem> items;
 
     BenchItems(int count) {
+        this(count, null);
+    }
+
+    /** @param store the database to fill, or {@code null} for a new SQLite file */
+    BenchItems(int count, Database store) {
         try {
             dir = Files.createTempDirectory("goldsmith-bench");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        db = Database.open(dir.resolve("bench.db"));
+        db = store != null ? store : Database.open(dir.resolve("bench.db"));
         Clock clock = Clock.systemUTC();
         new VaultRepository(db, clock).save(new Vault(VAULT, "Bench Vault", "bench@example.com", null, null));
         List<VaultItem> list = new ArrayList<>(count);
@@ -73,6 +81,7 @@ final class BenchItems implements AutoCloseable {
 
     @Override
     public void close() {
+        db.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | java.io.UncheckedIOException ignored) {

