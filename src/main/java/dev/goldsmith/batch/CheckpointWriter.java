@@ -118,7 +118,7 @@ final class CheckpointWriter implements AutoCloseable {
                 ProposalRepository.insert(c, r.batchId(), current, ItemState.of(updated), ProposalStatus.PROPOSED,
                         r.finishedAt());
             } else {
-                ItemVersionRepository.writeBack(c, updated, r.batchId(), ItemVersion.REASON_BATCH, r.finishedAt());
+                ItemVersionRepository.writeBack(c, current, updated, r.batchId(), ItemVersion.REASON_BATCH, r.finishedAt());
             }
             return new Committed(ItemStatus.SUCCEEDED, null, current.tier(), updated.tier());
         });

@@ -141,6 +141,16 @@ public final class ItemVersionRepository {
         VaultItem before = ItemRepository.find(c, updated.vaultId(), updated.id())
                 .orElseThrow(() -> new StoreException("Item " + updated.id() + " of vault " + updated.vaultId()
                         + " does not exist."));
+        writeBack(c, before, updated, batchOperationId, reason, now);
+        return ItemRepository.find(c, updated.vaultId(), updated.id()).orElseThrow();
+    }
+
+    /**
+     * The same, for a caller that has just read (and locked) the stored item {@code before} in its transaction: two
+     * statements fewer — round trips to the server on a team store.
+     */
+    public static void writeBack(Connection c, VaultItem before, VaultItem updated, String batchOperationId,
+                                 String reason, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE vault_items SET type = ?, content = ?, quality_tier = ?, keywords = ?, confidence_score = ?,
                                        last_updated_at = ?
@@ -156,7 +166,6 @@ public final class ItemVersionRepository {
             ps.executeUpdate();
         }
         insert(c, before, updated, batchOperationId, reason, now);
-        return ItemRepository.find(c, updated.vaultId(), updated.id()).orElseThrow();
     }
 
     /** Appends one version row: {@code before} → {@code after}. */
