@@ -346,6 +346,11 @@ public final class BatchStore {
             sql.append(" AND b.created_at < ?");
             args.add(Columns.time(q.to()));
         }
+        if (q.userId() != null) {
+            sql.append(db.vendor() == dev.goldsmith.store.Vendor.POSTGRESQL
+                    ? " AND (b.user_id = ? OR b.user_id = current_user)" : " AND b.user_id = ?");
+            args.add(q.userId());
+        }
         if (q.search() != null && !q.search().isBlank()) {
             sql.append(" AND (lower(b.id) LIKE ? ESCAPE '\\' OR lower(b.vault_id) LIKE ? ESCAPE '\\'"
                     + " OR lower(v.name) LIKE ? ESCAPE '\\' OR lower(COALESCE(b.error_message, '')) LIKE ? ESCAPE '\\')");

@@ -3,6 +3,7 @@ package dev.goldsmith.store;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where Goldsmith keeps its data: the per-user data folder of the operating system, or what the user chose
@@ -38,7 +39,8 @@ public final class DataLocation {
     }
 
     /**
-     * The store: {@code explicit} ({@code --db}) if given, else {@code GOLDSMITH_DB}, else the data folder's file.
+     * The store: {@code explicit} ({@code --db}) if given, else {@code GOLDSMITH_DB}, else the shared database chosen in
+     * Settings ({@link SharedDatabase}), else the data folder's file.
      *
      * @throws StoreException one sentence when the text given is neither a file path nor a PostgreSQL URL
      */
@@ -49,6 +51,10 @@ public final class DataLocation {
         String fromEnv = env.get(DB_ENV);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return StoreLocation.parse(fromEnv, DB_ENV);
+        }
+        Optional<PostgresUrl> shared = SharedDatabase.read(dataFolder);
+        if (shared.isPresent()) {
+            return shared.get();
         }
         return new StoreLocation.SqliteFile(dataFolder.resolve(DB_FILE));
     }

@@ -77,6 +77,34 @@ public final class Database {
     }
 
     /**
+     * Connects to a team database without changing it — Settings' Test connection: the same checks as opening it
+     * (reachable, the login, not another program's or a newer Goldsmith's schema), then what is there.
+     *
+     * @return e.g. "PostgreSQL 14.22, Goldsmith schema 3" or "PostgreSQL 14.22, empty: Goldsmith sets it up on first use"
+     * @throws StoreException the sentence opening it would fail with
+     */
+    public static String test(PostgresUrl url, PgPassword.Lookup password) {
+        try (PostgresStore.Pool pool = PostgresStore.pool(url, password)) {
+            PostgresStore.check(pool, url);
+            try (Connection c = pool.getConnection(); java.sql.Statement s = c.createStatement();
+                 java.sql.ResultSet rs = s.executeQuery("SELECT current_setting('server_version'),"
+                         + " to_regclass('" + SchemaCheck.HISTORY + "') IS NOT NULL")) {
+                rs.next();
+                String server = "PostgreSQL " + rs.getString(1).split(" ")[0];
+                if (!rs.getBoolean(2)) {
+                    return server + ", empty: Goldsmith sets it up on first use";
+                }
+                try (java.sql.ResultSet v = s.executeQuery("SELECT version FROM " + SchemaCheck.HISTORY
+                        + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1")) {
+                    return server + (v.next() ? ", Goldsmith schema " + v.getString(1) : ", no Goldsmith schema yet");
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException(PostgresStore.openFailure(url, password, e), e);
+        }
+    }
+
+    /**
      * Opens (creating if needed) and migrates the database at {@code file}. A file written by a newer Goldsmith, or a
      * foreign SQLite database, is refused before anything is written to it ({@link SchemaCheck}).
      *

@@ -40,6 +40,17 @@ public record PostgresUrl(String user, String host, int port, String database, M
         return "postgresql://" + encode(user) + "@" + hostPart() + ":" + port + "/" + encode(database);
     }
 
+    /** The options as a query string ({@code ?sslmode=require}), or empty: with {@link #label()}, the whole URL. */
+    public String query() {
+        if (params.isEmpty()) {
+            return "";
+        }
+        StringBuilder q = new StringBuilder();
+        params.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> q.append(q.length() == 0 ? '?' : '&')
+                .append(encode(e.getKey())).append('=').append(encode(e.getValue())));
+        return q.toString();
+    }
+
     /** A short name for messages: {@code DBNAME on HOST:PORT}. */
     public String shortLabel() {
         return database + " on " + hostPart() + ":" + port;

@@ -34,6 +34,11 @@ public record TestStore(String arg, Path file, PostgresUrl url) {
         }
     }
 
+    /** Where it is, as {@code --db} names it. */
+    public StoreLocation location() {
+        return file != null ? new StoreLocation.SqliteFile(file) : url;
+    }
+
     public boolean isPostgres() {
         return url != null;
     }

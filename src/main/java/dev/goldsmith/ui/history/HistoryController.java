@@ -5,6 +5,9 @@ import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.ui.StyleClasses;
 import dev.goldsmith.ui.vault.FilterChoice;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -30,6 +33,7 @@ public final class HistoryController {
     @FXML private Label averageDurationLabel;
     @FXML private ProgressIndicator historyLoadingIndicator;
     @FXML private TextField historySearchField;
+    @FXML private ComboBox<FilterChoice<Boolean>> whoFilter;
     @FXML private ComboBox<FilterChoice<BatchStatus>> statusFilter;
     @FXML private ComboBox<FilterChoice<Operation>> operationFilter;
     @FXML private ComboBox<FilterChoice<String>> vaultFilter;
@@ -59,6 +63,7 @@ public final class HistoryController {
         historyPlaceholderLabel.textProperty().bind(viewModel.placeholderProperty());
         HistoryFilters f = viewModel.filters();
         historySearchField.textProperty().bindBidirectional(f.searchProperty());
+        bindChoice(whoFilter, f.whoChoices(), f.whoProperty());
         bindChoice(statusFilter, f.statusChoices(), f.statusProperty());
         bindChoice(operationFilter, f.operationChoices(), f.operationProperty());
         bindChoice(vaultFilter, f.vaultChoices(), f.vaultProperty());
@@ -66,6 +71,19 @@ public final class HistoryController {
         toDate.valueProperty().bindBidirectional(f.toProperty());
         bindBatches();
         DayChart.bind(dayChart, viewModel);
+        pollWhileShown();
+    }
+
+    /** Batches of other consoles (and processes) appear by themselves: a quiet refresh every few seconds while shown. */
+    private void pollWhileShown() {
+        Timeline poll = new Timeline(new KeyFrame(javafx.util.Duration.millis(HistoryViewModel.POLL_EVERY.toMillis()),
+                e -> {
+                    if (shown(batchesTable)) {
+                        viewModel.refresh();
+                    }
+                }));
+        poll.setCycleCount(Animation.INDEFINITE);
+        poll.play();
     }
 
     private static <T> void bindChoice(ComboBox<FilterChoice<T>> box, ObservableList<FilterChoice<T>> items,
@@ -96,6 +114,19 @@ public final class HistoryController {
             }
         });
         detail.batchProperty().bind(viewModel.selectedProperty());
+    }
+
+    /** In a showing window, and neither it nor any parent hidden (an unselected tab's content is). */
+    private static boolean shown(javafx.scene.Node node) {
+        if (node.getScene() == null || node.getScene().getWindow() == null || !node.getScene().getWindow().isShowing()) {
+            return false;
+        }
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @FXML

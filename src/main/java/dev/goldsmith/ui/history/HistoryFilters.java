@@ -20,7 +20,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The history filters: status, operation, vault, a date range (local days, both inclusive) and a search text. */
+/**
+ * The history filters: whose batches (everyone's, or mine: the operator's), status, operation, vault, a date range
+ * (local days, both inclusive) and a search text.
+ */
 public final class HistoryFilters {
 
     /** How many batches the list shows at most. */
@@ -31,6 +34,9 @@ public final class HistoryFilters {
     private final ObservableList<FilterChoice<BatchStatus>> statusChoices = FXCollections.observableArrayList();
     private final ObservableList<FilterChoice<Operation>> operationChoices = FXCollections.observableArrayList();
     private final ObservableList<FilterChoice<String>> vaultChoices = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice<Boolean>> whoChoices = FXCollections.observableArrayList();
+    private final ObjectProperty<FilterChoice<Boolean>> who = new SimpleObjectProperty<>();
+    private final String operator;
     private final ObjectProperty<FilterChoice<BatchStatus>> status = new SimpleObjectProperty<>();
     private final ObjectProperty<FilterChoice<Operation>> operation = new SimpleObjectProperty<>();
     private final ObjectProperty<FilterChoice<String>> vault = new SimpleObjectProperty<>();
@@ -39,8 +45,17 @@ public final class HistoryFilters {
     private final StringProperty search = new SimpleStringProperty("");
 
     HistoryFilters(Messages messages, ZoneId zone) {
+        this(messages, zone, System.getProperty("user.name"));
+    }
+
+    /** @param operator who "mine" means: the name batches started here are recorded under ({@code user_id}) */
+    HistoryFilters(Messages messages, ZoneId zone, String operator) {
         this.messages = messages;
         this.zone = zone;
+        this.operator = operator;
+        whoChoices.add(new FilterChoice<>(Boolean.FALSE, messages.get("history.filter.everyone")));
+        whoChoices.add(new FilterChoice<>(Boolean.TRUE, messages.get("history.filter.mine")));
+        who.set(whoChoices.get(0));
         statusChoices.add(new FilterChoice<>(null, messages.get("history.filter.allStatuses")));
         Arrays.stream(BatchStatus.values()).forEach(s -> statusChoices.add(new FilterChoice<>(s, statusName(s))));
         operationChoices.add(new FilterChoice<>(null, messages.get("history.filter.allOperations")));
@@ -79,16 +94,27 @@ public final class HistoryFilters {
     /** The store query the filters stand for. */
     HistoryQuery query() {
         BatchStatus s = status.get() == null ? null : status.get().value();
+        boolean mine = who.get() != null && Boolean.TRUE.equals(who.get().value());
         return new HistoryQuery(s == null ? Set.of() : Set.of(s), operation.get() == null ? null : operation.get().value(),
                 vault.get() == null ? null : vault.get().value(),
                 from.get() == null ? null : from.get().atStartOfDay(zone).toInstant(),
                 to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant(),
-                search.get() == null || search.get().isBlank() ? null : search.get().strip(), LIMIT);
+                search.get() == null || search.get().isBlank() ? null : search.get().strip(), LIMIT,
+                mine ? operator : null);
     }
 
     /** Everything that changes the query, for a listener that reloads. */
     Observable[] observables() {
-        return new Observable[] {status, operation, vault, from, to, search};
+        return new Observable[] {who, status, operation, vault, from, to, search};
+    }
+
+    /** Everyone's batches, or only mine. */
+    public ObservableList<FilterChoice<Boolean>> whoChoices() {
+        return whoChoices;
+    }
+
+    public ObjectProperty<FilterChoice<Boolean>> whoProperty() {
+        return who;
     }
 
     public ObservableList<FilterChoice<BatchStatus>> statusChoices() {

@@ -64,6 +64,7 @@ public final class HistoryViewModel {
     private Function<String, Optional<Duration>> liveElapsed = id -> Optional.empty();
     private long loads;
     private boolean showing;
+    private boolean refreshing;
 
     public HistoryViewModel(BatchService batches, VaultRepository vaults, TaskExecutor executor,
                             DialogService dialogs, Messages messages, Clock clock, ZoneId zone) {
@@ -101,6 +102,29 @@ public final class HistoryViewModel {
         }, this::loadFailed);
     }
 
+    /**
+     * Reloads quietly — no spinner, nothing re-shown unless something changed — so that batches other consoles start,
+     * and their progress, appear within seconds on a shared database ({@link #POLL_EVERY}). Skipped while a load is
+     * under way.
+     */
+    public void refresh() {
+        if (loading.get() || refreshing) {
+            return;
+        }
+        refreshing = true;
+        long load = loads;
+        var query = filters.query();
+        executor.submit(() -> new Loaded(vaults.summaries(), batches.history(query)), loaded -> {
+            refreshing = false;
+            if (load == loads && !loaded.batches().equals(rows)) {
+                show(loaded);
+            }
+        }, failure -> refreshing = false); // the next poll tries again; a reload says what is wrong
+    }
+
+    /** How often the History tab refreshes itself while it is shown. */
+    public static final Duration POLL_EVERY = Duration.ofSeconds(3);
+
     private record Loaded(List<VaultSummary> vaults, List<BatchRecord> batches) {
     }
 
@@ -123,7 +147,7 @@ public final class HistoryViewModel {
     private boolean noFilter() {
         var q = filters.query();
         return q.statuses().isEmpty() && q.operation() == null && q.vaultId() == null && q.from() == null
-                && q.to() == null && q.search() == null;
+                && q.to() == null && q.search() == null && q.userId() == null;
     }
 
     private void showStats(HistoryStats stats) {

@@ -33,6 +33,12 @@ public final class SettingsController {
     @FXML private TextField baseDelayField;
     @FXML private TextField promptPriceField;
     @FXML private TextField completionPriceField;
+    @FXML private TextField sharedUrlField;
+    @FXML private PasswordField sharedPasswordField;
+    @FXML private Label sharedInUseLabel;
+    @FXML private Button sharedTestButton;
+    @FXML private Button sharedSaveButton;
+    @FXML private Label sharedResultLabel;
     @FXML private CheckBox darkThemeBox;
     @FXML private Label errorLabel;
     @FXML private Button saveButton;
@@ -87,13 +93,35 @@ public final class SettingsController {
         saveButton.disableProperty().bind(viewModel.busyProperty());
         testButton.disableProperty().bind(viewModel.busyProperty());
         testResultLabel.textProperty().bind(viewModel.testResultProperty());
-        viewModel.testOkProperty().addListener((obs, was, ok) -> styleTestResult(ok));
-        styleTestResult(false);
+        viewModel.testOkProperty().addListener((obs, was, ok) -> style(testResultLabel, ok));
+        style(testResultLabel, false);
+        bindSharedDatabase(viewModel.sharedDatabase());
     }
 
-    private void styleTestResult(boolean ok) {
-        testResultLabel.getStyleClass().removeAll(OK_STYLE, FAILED_STYLE);
-        testResultLabel.getStyleClass().add(ok ? OK_STYLE : FAILED_STYLE);
+    private void bindSharedDatabase(SharedDatabaseViewModel shared) {
+        sharedUrlField.textProperty().bindBidirectional(shared.urlProperty());
+        sharedPasswordField.textProperty().bindBidirectional(shared.passwordProperty());
+        sharedInUseLabel.textProperty().bind(shared.inUseProperty());
+        sharedTestButton.disableProperty().bind(shared.busyProperty());
+        sharedSaveButton.disableProperty().bind(shared.busyProperty());
+        sharedResultLabel.textProperty().bind(shared.resultProperty());
+        shared.okProperty().addListener((obs, was, ok) -> style(sharedResultLabel, ok));
+        style(sharedResultLabel, false);
+    }
+
+    private static void style(Label label, boolean ok) {
+        label.getStyleClass().removeAll(OK_STYLE, FAILED_STYLE);
+        label.getStyleClass().add(ok ? OK_STYLE : FAILED_STYLE);
+    }
+
+    @FXML
+    private void onTestSharedDatabase() {
+        viewModel.sharedDatabase().test();
+    }
+
+    @FXML
+    private void onSaveSharedDatabase() {
+        viewModel.sharedDatabase().save();
     }
 
     @FXML

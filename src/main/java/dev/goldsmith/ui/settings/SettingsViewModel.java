@@ -69,6 +69,7 @@ public final class SettingsViewModel {
     private final ReadOnlyLongWrapper savedRevision = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper testOk = new ReadOnlyBooleanWrapper();
     private final DialogService dialogs;
+    private final SharedDatabaseViewModel sharedDatabase;
     /** The fields and key as last loaded or saved: what "unsaved changes" compares with. */
     private SettingsForm savedForm;
     private String savedKey = "";
@@ -85,6 +86,8 @@ public final class SettingsViewModel {
         this.executor = executor;
         this.messages = messages;
         this.darkTheme = darkTheme;
+        this.sharedDatabase = new SharedDatabaseViewModel(keys.file().toAbsolutePath().getParent(), env, executor,
+                messages);
         provider.addListener((obs, was, now) -> fillOpenAiDefaults(now));
         ApiKeys.resolve(this.env, Optional.empty()).ifPresent(k -> {
             keyFromEnvironment.set(true);
@@ -92,8 +95,14 @@ public final class SettingsViewModel {
         });
     }
 
+    /** The "Shared database" section: which team database this machine opens. */
+    public SharedDatabaseViewModel sharedDatabase() {
+        return sharedDatabase;
+    }
+
     /** Reads the saved settings (and key) in the background and shows them. */
     public void load() {
+        sharedDatabase.load();
         busy.set(true);
         executor.submit(() -> new Saved(defaults.load(Operation.ENHANCE), keys.read()), saved -> {
             show(SettingsForm.of(saved.settings()));
