@@ -7,21 +7,30 @@ import dev.goldsmith.vault.QualityTier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import dev.goldsmith.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Limits nobody told (no rpm, no headers), learned from the provider's 429s — through the real engine on virtual
  * time, against a provider with a token bucket it does not announce.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class AdaptiveRateTest {
+
+    @Parameter
+    StoreKind store;
 
     @TempDir
     Path dir;
 
     @Test
     void oneEarly429DoesNotCrippleTheRestOfTheBatch() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(100, QualityTier.BRONZE);
         f.provider.latency(Duration.ofMillis(100))
                 .then("i0", Duration.ofMillis(100), item -> ScriptedEnhancerFailures.rateLimited(Duration.ofMillis(500)));
@@ -57,7 +66,7 @@ class AdaptiveRateTest {
     @Test
     void aLongerBatchRunsAtTheLimitAndStopsMeeting429s() {
         BucketProvider[] provider = new BucketProvider[1];
-        EngineFixture f = new EngineFixture(dir, p -> provider[0]);
+        EngineFixture f = new EngineFixture(dir, store, p -> provider[0]);
         provider[0] = new BucketProvider(f.loop).requests(20, 20).latency(Duration.ofMillis(20));
         List<String> ids = f.addItems(1200, QualityTier.BRONZE);
 
@@ -85,7 +94,7 @@ class AdaptiveRateTest {
     @Test
     void aResumedBatchStartsAtTheLimitItLearnedInsteadOfLearningAgain() {
         BucketProvider[] provider = new BucketProvider[1];
-        EngineFixture f = new EngineFixture(dir, p -> provider[0]);
+        EngineFixture f = new EngineFixture(dir, store, p -> provider[0]);
         provider[0] = new BucketProvider(f.loop).requests(10, 5).retryAfter(Duration.ofSeconds(1));
         List<String> ids = f.addItems(400, QualityTier.BRONZE);
         BatchHandle first = f.start(ids, EngineFixture.options(16));
@@ -123,7 +132,7 @@ class AdaptiveRateTest {
 
     private Run run(int items, int concurrency, Duration retryAfter) {
         BucketProvider[] provider = new BucketProvider[1];
-        EngineFixture f = new EngineFixture(dir, p -> provider[0]);
+        EngineFixture f = new EngineFixture(dir, store, p -> provider[0]);
         provider[0] = new BucketProvider(f.loop).requests(10, 5).retryAfter(retryAfter);
         List<String> ids = f.addItems(items, QualityTier.BRONZE);
         BatchHandle handle = f.start(ids, EngineFixture.options(concurrency));

@@ -10,11 +10,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import dev.goldsmith.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Pacing from the limits a provider announces in its headers, through the real engine on virtual time. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class HeaderPacingTest {
+
+    @Parameter
+    StoreKind store;
 
     private static final long SECOND = 1_000_000_000L;
 
@@ -25,7 +34,7 @@ class HeaderPacingTest {
     @Test
     void announcedRequestLimitsArePacedJustUnderWithNo429() {
         BucketProvider[] provider = new BucketProvider[1];
-        EngineFixture f = new EngineFixture(dir, p -> provider[0]);
+        EngineFixture f = new EngineFixture(dir, store, p -> provider[0]);
         provider[0] = new BucketProvider(f.loop).requests(10, 5).retryAfter(Duration.ofSeconds(1))
                 .headers(BucketProvider.Headers.OPENAI);
         List<String> ids = f.addItems(300, QualityTier.BRONZE);
@@ -47,7 +56,7 @@ class HeaderPacingTest {
     void aBudgetSharedWithAnotherClientIsNotSpentToTheLast() {
         // 600/min announced, but another client spends 4 a second of it: only ~6 a second are left for us
         BucketProvider[] provider = new BucketProvider[1];
-        EngineFixture f = new EngineFixture(dir, p -> provider[0]);
+        EngineFixture f = new EngineFixture(dir, store, p -> provider[0]);
         provider[0] = new BucketProvider(f.loop).requests(10, 5).sharedWith(4).retryAfter(Duration.ofSeconds(1))
                 .headers(BucketProvider.Headers.OPENAI);
         List<String> ids = f.addItems(300, QualityTier.BRONZE);

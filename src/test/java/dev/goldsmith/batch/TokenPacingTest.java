@@ -10,14 +10,23 @@ import dev.goldsmith.vault.VaultItem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import dev.goldsmith.store.StoreKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Token limits: a request counts as its estimate (prompt + max_tokens) when it is sent, the estimate is corrected by
  * the answers' usage, and the batch is paced on tokens as on requests — from {@code tpm} and from headers.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class TokenPacingTest {
+
+    @Parameter
+    StoreKind store;
 
     @TempDir
     Path dir;
@@ -26,7 +35,7 @@ class TokenPacingTest {
     void aTpmCapIsPacedOnTheCorrectedEstimateSoTheProviderNeverRefuses() {
         // the provider counts prompts 1.6 times what the client estimates; 6,000 tokens a minute, burst of one request
         BucketProvider[] provider = new BucketProvider[1];
-        EngineFixture f = new EngineFixture(dir, p -> provider[0]);
+        EngineFixture f = new EngineFixture(dir, store, p -> provider[0]);
         provider[0] = new BucketProvider(f.loop).tokens(100, 600).promptScale(1.6).latency(Duration.ofMillis(500))
                 .retryAfter(Duration.ofSeconds(1));
         List<String> ids = f.addItems(60, QualityTier.BRONZE);
@@ -82,7 +91,7 @@ class TokenPacingTest {
     @Test
     void announcedTokenLimitsArePacedJustUnder() {
         BucketProvider[] provider = new BucketProvider[1];
-        EngineFixture f = new EngineFixture(dir, p -> provider[0]);
+        EngineFixture f = new EngineFixture(dir, store, p -> provider[0]);
         provider[0] = new BucketProvider(f.loop).requests(100, 100).tokens(100, 6_000).retryAfter(Duration.ofSeconds(1))
                 .headers(BucketProvider.Headers.OPENAI);
         List<String> ids = f.addItems(60, QualityTier.BRONZE);
@@ -112,7 +121,7 @@ class TokenPacingTest {
     void anthropicsOutputTokenLimitPacesByMaxTokens() {
         // 6,000 output tokens a minute: at 500 max_tokens a request, 12 requests a minute
         BucketProvider[] provider = new BucketProvider[1];
-        EngineFixture f = new EngineFixture(dir, p -> provider[0]);
+        EngineFixture f = new EngineFixture(dir, store, p -> provider[0]);
         provider[0] = new BucketProvider(f.loop).requests(100, 100).inputOutputTokens(1_000, 100)
                 .retryAfter(Duration.ofSeconds(1)).headers(BucketProvider.Headers.ANTHROPIC);
         List<String> ids = f.addItems(40, QualityTier.BRONZE);
