@@ -9,6 +9,7 @@ import dev.goldsmith.vault.VaultItem;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,6 +59,8 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
     private final ArrayDeque<Work> ready = new ArrayDeque<>();
     private final PriorityQueue<Work> delayed = new PriorityQueue<>(Comparator.comparingLong(w -> w.readyAt));
     private final Map<String, Work> inFlight = new LinkedHashMap<>();
+    /** Items whose call was aborted (cancel, stop, crash): they stay pending, the attempt made is kept. */
+    private final List<Work> aborted = new ArrayList<>();
     private final CheckpointQueue checkpoints;
     private long holdUntil = Long.MIN_VALUE;
     private int consecutiveRateLimits;
@@ -189,6 +192,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             if (w.call.cancel(true)) {
                 w.stopWatchdog();
                 it.remove(); // aborted: the item stays pending
+                aborted.add(w);
             }
         }
     }
@@ -243,6 +247,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             error.addSuppressed(e);
         }
         inFlight.values().forEach(Work::stopWatchdog);
+        aborted.addAll(inFlight.values());
         inFlight.clear();
         started = true; // even before the start task ran: the end must be recorded
         maybeFinish();
@@ -516,6 +521,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         String message = state.finalMessage(status);
         long activeMs = Duration.ofNanos(loop.nanoTime() - state.startNanos).toMillis();
         learnedLimits.flush(loop.nanoTime());
+        Map<String, Integer> leftPending = attemptsLeftPending();
         Runnable end = () -> loop.execute(() -> {
             state.status = status;
             state.endMessage = message;
@@ -526,6 +532,11 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         });
         try {
             cfg.writer().execute(() -> {
+                try {
+                    cfg.store().recordPendingAttempts(batchId(), cfg.ownerId(), leftPending);
+                } catch (RuntimeException e) {
+                    LOG.warn("could not keep the attempts of the items batch {} leaves pending", batchId(), e);
+                }
                 try {
                     cfg.store().setStatus(batchId(), cfg.ownerId(), status, message, loop.now(), activeMs);
                 } catch (RuntimeException | Error e) {
@@ -538,6 +549,15 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             LOG.warn("the engine was shut down before the end of batch {} was recorded", batchId());
             end.run();
         }
+    }
+
+    /** The attempts made on the items this run leaves pending (aborted, waiting to retry, put back after a 429). */
+    private Map<String, Integer> attemptsLeftPending() {
+        Map<String, Integer> attempts = new LinkedHashMap<>();
+        java.util.stream.Stream.of(aborted, delayed, ready).flatMap(java.util.Collection::stream)
+                .filter(w -> w.attempts > 0)
+                .forEach(w -> attempts.put(w.id(), w.attempts));
+        return attempts;
     }
 
     private void cancelTimers() {

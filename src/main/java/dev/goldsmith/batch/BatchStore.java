@@ -259,6 +259,33 @@ public final class BatchStore {
     }
 
     /**
+     * Keeps the attempts a run made on items it leaves pending — calls aborted by a cancel or a stop, items waiting to
+     * be tried again — so History counts every request that was sent; the items stay pending. Only while
+     * {@code ownerId} still owns the batch.
+     */
+    public void recordPendingAttempts(String batchId, String ownerId, java.util.Map<String, Integer> attempts) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        write("the attempts of batch " + batchId + " could not be recorded", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE batch_items SET attempts = ?"
+                    + " WHERE batch_operation_id = ? AND item_id = ? AND status = 'pending'"
+                    + " AND EXISTS (SELECT 1 FROM batch_operations WHERE id = ? AND owner_id = ?)")) {
+                for (var e : attempts.entrySet()) {
+                    ps.setInt(1, e.getValue());
+                    ps.setString(2, batchId);
+                    ps.setString(3, e.getKey());
+                    ps.setString(4, batchId);
+                    ps.setString(5, ownerId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
      * Rewrites a batch's {@code metadata} through {@code change} (read and written in one transaction), if
      * {@code ownerId} still owns the batch. Returns whether it was written.
      */

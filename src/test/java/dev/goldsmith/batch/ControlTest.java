@@ -82,6 +82,30 @@ class ControlTest {
     }
 
     @Test
+    void aCancelledBatchKeepsTheAttemptsOfItsAbortedAndWaitingItems() {
+        EngineFixture f = new EngineFixture(dir, store);
+        List<String> ids = f.addItems(4, QualityTier.BRONZE);
+        f.provider.latency(Duration.ofSeconds(1))
+                .fail("i0", FailureKind.RETRYABLE, 503, Duration.ZERO); // then waits its backoff to be tried again
+
+        BatchHandle batch = f.start(ids, EngineFixture.options(3));
+        f.loop.advance(Duration.ofMillis(1500)); // i0 failed once and waits; i1, i2 answered; i3 in flight
+        batch.cancel();
+        BatchSnapshot cancelled = f.finish(batch);
+
+        assertThat(cancelled.status()).isEqualTo(BatchStatus.CANCELLED);
+        assertThat(f.item(batch.batchId(), "i0").status()).isEqualTo(ItemStatus.PENDING);
+        assertThat(f.item(batch.batchId(), "i0").attempts()).as("the failed attempt of the item waiting").isEqualTo(1);
+        assertThat(f.item(batch.batchId(), "i3").status()).isEqualTo(ItemStatus.PENDING);
+        assertThat(f.item(batch.batchId(), "i3").attempts()).as("the aborted call was sent").isEqualTo(1);
+        assertThat(f.item(batch.batchId(), "i1").attempts()).isEqualTo(1);
+
+        BatchSnapshot end = f.finish(f.service.resume(batch.batchId(), UnaryOperator.identity()));
+        assertThat(end.succeeded()).isEqualTo(4);
+        assertThat(f.item(batch.batchId(), "i3").attempts()).as("the resumed run's own count").isEqualTo(1);
+    }
+
+    @Test
     void onResumeAnItemThatBecameGoldMeanwhileIsSkippedNotEnhancedAgain() {
         EngineFixture f = new EngineFixture(dir, store);
         f.provider.latency(Duration.ofSeconds(1));
