@@ -43,6 +43,25 @@ public final class ItemRepository {
         }
     }
 
+    /**
+     * A mark that moves whenever an item of the vault is written, added or removed, by this process or another one
+     * on the same database (how many items, the latest {@code last_updated_at}, the latest version row): cheap enough
+     * to poll every few seconds, so an open vault shows other consoles' write-backs.
+     */
+    public String changeMark(String vaultId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*), max(last_updated_at),"
+                    + " (SELECT max(id) FROM item_versions WHERE vault_id = ?) FROM vault_items WHERE vault_id = ?")) {
+                ps.setString(1, vaultId);
+                ps.setString(2, vaultId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3);
+                }
+            }
+        });
+    }
+
     public Optional<VaultItem> find(String vaultId, String itemId) {
         return db.read(c -> find(c, vaultId, itemId));
     }

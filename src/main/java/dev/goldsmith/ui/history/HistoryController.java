@@ -3,11 +3,9 @@ package dev.goldsmith.ui.history;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchStatus;
+import dev.goldsmith.ui.Polling;
 import dev.goldsmith.ui.StyleClasses;
 import dev.goldsmith.ui.vault.FilterChoice;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -76,14 +74,7 @@ public final class HistoryController {
 
     /** Batches of other consoles (and processes) appear by themselves: a quiet refresh every few seconds while shown. */
     private void pollWhileShown() {
-        Timeline poll = new Timeline(new KeyFrame(javafx.util.Duration.millis(HistoryViewModel.POLL_EVERY.toMillis()),
-                e -> {
-                    if (shown(batchesTable)) {
-                        viewModel.refresh();
-                    }
-                }));
-        poll.setCycleCount(Animation.INDEFINITE);
-        poll.play();
+        Polling.whileShown(batchesTable, HistoryViewModel.POLL_EVERY, viewModel::refresh);
     }
 
     private static <T> void bindChoice(ComboBox<FilterChoice<T>> box, ObservableList<FilterChoice<T>> items,
@@ -114,19 +105,6 @@ public final class HistoryController {
             }
         });
         detail.batchProperty().bind(viewModel.selectedProperty());
-    }
-
-    /** In a showing window, and neither it nor any parent hidden (an unselected tab's content is). */
-    private static boolean shown(javafx.scene.Node node) {
-        if (node.getScene() == null || node.getScene().getWindow() == null || !node.getScene().getWindow().isShowing()) {
-            return false;
-        }
-        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @FXML

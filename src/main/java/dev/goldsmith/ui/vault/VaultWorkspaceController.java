@@ -1,5 +1,6 @@
 package dev.goldsmith.ui.vault;
 
+import dev.goldsmith.ui.Polling;
 import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
@@ -86,6 +87,7 @@ public final class VaultWorkspaceController {
         bindTable();
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onRootKey);
         itemsTable.addEventFilter(KeyEvent.KEY_PRESSED, this::onTableKey);
+        Polling.whileShown(itemsTable, VaultWorkspaceViewModel.POLL_EVERY, viewModel::refreshIfChanged);
     }
 
     private void bindTable() {

@@ -9,6 +9,7 @@ import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import dev.goldsmith.vault.VaultSummary;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -32,12 +33,18 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The vault workspace: which vault, its items (loaded in the background), the search and filters that decide
  * which rows show, and the checkbox selection a batch will be launched with ({@link #selectionProperty()}).
  */
 public final class VaultWorkspaceViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VaultWorkspaceViewModel.class);
+    /** How often the open vault is checked for other consoles' changes ({@link #refreshIfChanged}). */
+    public static final Duration POLL_EVERY = Duration.ofSeconds(3);
 
     private final VaultRepository vaults;
     private final ItemRepository items;
@@ -69,6 +76,9 @@ public final class VaultWorkspaceViewModel {
     private Consumer<String> vaultOpened = id -> { };
     private long vaultLoads;
     private long itemLoads;
+    /** {@link ItemRepository#changeMark} of the items shown, to notice other consoles' changes. */
+    private String shownMark;
+    private boolean checkingChanges;
     private boolean bulkChange;
     private boolean showingVaults;
 
@@ -141,11 +151,60 @@ public final class VaultWorkspaceViewModel {
         }
         loading.set(true);
         String vaultId = summary.vault().id();
-        executor.submit(() -> items.list(vaultId), list -> {
+        executor.submit(() -> new Loaded(items.changeMark(vaultId), items.list(vaultId)), loaded -> {
             if (load == itemLoads) {
-                showItems(vaultId, list);
+                shownMark = loaded.mark();
+                showItems(vaultId, loaded.items());
             }
         }, this::loadFailed);
+    }
+
+    private record Loaded(String mark, List<VaultItem> items) {
+    }
+
+    /**
+     * Shows what other consoles (or processes) wrote to the open vault since it was loaded: a cheap check of its
+     * {@linkplain ItemRepository#changeMark change mark}, and only when that moved a quiet reload of its items, put into
+     * the rows in place (checkboxes, focus and scroll kept). A failed check is only logged: the next one tries again.
+     */
+    public void refreshIfChanged() {
+        String vaultId = loadedVaultId;
+        if (vaultId == null || loading.get() || checkingChanges) {
+            return;
+        }
+        checkingChanges = true;
+        long load = itemLoads;
+        String known = shownMark;
+        executor.submit(() -> {
+            String mark = items.changeMark(vaultId);
+            return mark.equals(known) ? null : new Loaded(mark, items.list(vaultId));
+        }, fresh -> {
+            checkingChanges = false;
+            if (fresh != null && load == itemLoads && vaultId.equals(loadedVaultId)) {
+                shownMark = fresh.mark();
+                merge(vaultId, fresh.items());
+            }
+        }, failure -> {
+            checkingChanges = false;
+            LOG.debug("could not check vault {} for changes", vaultId, failure);
+        });
+    }
+
+    /** The same items in the same order: changed ones replaced in their rows; anything else: shown afresh. */
+    private void merge(String vaultId, List<VaultItem> list) {
+        boolean sameRows = list.size() == rows.size();
+        for (int i = 0; sameRows && i < list.size(); i++) {
+            sameRows = rows.get(i).item().id().equals(list.get(i).id());
+        }
+        if (!sameRows) {
+            showItems(vaultId, list);
+            return;
+        }
+        for (int i = 0; i < list.size(); i++) {
+            if (!rows.get(i).item().equals(list.get(i))) {
+                rows.get(i).replace(list.get(i));
+            }
+        }
     }
 
     /**

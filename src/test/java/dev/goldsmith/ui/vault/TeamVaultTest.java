@@ -1,0 +1,109 @@
+package dev.goldsmith.ui.vault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.goldsmith.Services;
+import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.batch.BatchOptions;
+import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.store.StoreKind;
+import dev.goldsmith.store.TestStore;
+import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.RecordingDialogService;
+import dev.goldsmith.ui.SameThreadTaskExecutor;
+import dev.goldsmith.vault.ItemType;
+import dev.goldsmith.vault.QualityTier;
+import dev.goldsmith.vault.Vault;
+import dev.goldsmith.vault.VaultItem;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Two consoles on one store (a shared PostgreSQL database, or one SQLite file): the vault open in one shows, on its
+ * next quiet check, the write-backs and items the other made — in place, the editor's checkboxes kept.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
+class TeamVaultTest {
+
+    @Parameter
+    StoreKind store;
+
+    @TempDir
+    Path dir;
+
+    private Services mine;
+    private Services colleague;
+    private VaultWorkspaceViewModel vm;
+
+    @BeforeEach
+    void twoConsoles() {
+        TestStore db = store.fresh(dir);
+        mine = Services.open(db.location(), Map.of(), dir, Clock.systemUTC());
+        colleague = Services.open(db.location(), Map.of(), dir.resolve("other"), Clock.systemUTC());
+        mine.vaults().save(new Vault("v1", "Team vault", null, null, null));
+        mine.items().saveAll("v1", List.of(item("a", "Helped with the rollout"), item("b", "Worked on the budget")));
+        vm = new VaultWorkspaceViewModel(mine.vaults(), mine.items(), new SameThreadTaskExecutor(),
+                new RecordingDialogService(), Messages.load(Locale.ROOT));
+        vm.reload();
+    }
+
+    @AfterEach
+    void close() {
+        mine.close();
+        colleague.close();
+    }
+
+    private static VaultItem item(String id, String content) {
+        return new VaultItem(id, "v1", ItemType.POWER_PHRASE, content, QualityTier.BRONZE, List.of(), null, null, null);
+    }
+
+    private ItemRow row(String id) {
+        return vm.allItems().stream().filter(r -> r.item().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aWriteBackByAnotherConsoleShowsInPlaceOnTheNextCheck() throws Exception {
+        ItemRow b = row("b");
+        b.selectedProperty().set(true);
+        VaultItem before = row("a").item();
+
+        colleague.batches().start("v1", List.of("a"), new BatchSettings(BatchOptions.defaults(Operation.ENHANCE),
+                ProviderSettings.rules())).completion().get(30, TimeUnit.SECONDS);
+        assertThat(row("a").item()).as("nothing moves before the check").isEqualTo(before);
+
+        vm.refreshIfChanged();
+
+        VaultItem after = colleague.items().find("v1", "a").orElseThrow();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(row("a").item()).isEqualTo(after);
+        assertThat(row("b")).as("the same row, still checked").isSameAs(b);
+        assertThat(b.isSelected()).isTrue();
+        assertThat(vm.loadingProperty().get()).as("quietly").isFalse();
+    }
+
+    @Test
+    void anItemAnotherConsoleAddedAppearsAndNothingIsReadAgainWhenNothingChanged() {
+        colleague.items().saveAll("v1", List.of(item("a", "Helped with the rollout"), item("b", "Worked on the budget"),
+                item("c", "Ran the vendor review")));
+
+        vm.refreshIfChanged();
+
+        assertThat(vm.allItems()).extracting(r -> r.item().id()).containsExactly("a", "b", "c");
+        ItemRow c = row("c");
+        vm.refreshIfChanged();
+        assertThat(row("c")).as("no change: the rows are left as they are").isSameAs(c);
+    }
+}
