@@ -1,8 +1,8 @@
 package dev.goldsmith.batch;
 
-import java.util.ArrayList;
+import dev.goldsmith.batch.BucketReplay.Event;
+import dev.goldsmith.batch.BucketReplay.Outcome;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,32 +50,10 @@ final class AdaptivePacer {
     static final double NARROW = 0.03;
     static final double MARGIN = 0.01;
     static final double MIN_RATE = 0.05;
-    private static final double MAX_RATE = 1e5;
     private static final long BINDING_SLACK_NANOS = 5_000_000L;
-    /** Timing noise between our clock and the provider's, in seconds of refill. */
-    private static final double JITTER_SECONDS = 0.005;
-    private static final int STRETCHES = 6;
-    private static final long HISTORY_NANOS = 180_000_000_000L;
 
-    private enum Outcome { PENDING, ADMITTED, REFUSED, LOST }
-
-    private static final class Event {
-        final long seq;
-        final long sent;
-        final boolean probe;
-        Outcome outcome = Outcome.PENDING;
-
-        Event(long seq, long sent, boolean probe) {
-            this.seq = seq;
-            this.sent = sent;
-            this.probe = probe;
-        }
-    }
-
-    private final List<Event> events = new ArrayList<>();
+    private final BucketReplay replay = new BucketReplay();
     private final Map<String, Event> inFlight = new HashMap<>();
-    /** The refusals that ended a stretch, oldest first. */
-    private final List<Event> boundaries = new ArrayList<>();
     private final SmoothRate pace;
     private boolean started;
     /** Before the first 429: how many requests beyond the first few may wait for answers; one more per admission. */
@@ -93,8 +71,6 @@ final class AdaptivePacer {
     private int admittedBeforeFirst = -1;
     private long lostBeforeFirst;
     private double firstStretchSeconds;
-    /** Whether the last {@link #consistentBounds} had to drop stretches that contradicted each other. */
-    private boolean boundsContradicted;
 
     /** Learns from scratch. */
     AdaptivePacer() {
@@ -142,13 +118,13 @@ final class AdaptivePacer {
         if (e.probe) {
             extraInFlight++;
         }
-        events.add(e);
+        replay.add(e);
         Event old = inFlight.put(itemId, e);
         if (old != null && old.outcome == Outcome.PENDING) {
             answer(old);
             lose(old);
         }
-        trim(now);
+        replay.trim(now, oldestInFlight());
     }
 
     private void grow(double seconds) {
@@ -158,7 +134,7 @@ final class AdaptivePacer {
             // past hi without a 429 the bounds were wrong (the burst misjudged): go on at the same speed
             rate *= Math.exp(probe * seconds);
         }
-        rate = Math.min(MAX_RATE, rate);
+        rate = Math.min(BucketReplay.MAX_RATE, rate);
         pace.setRate(rate);
     }
 
@@ -209,14 +185,14 @@ final class AdaptivePacer {
         }
         if (!started) {
             startLearning(e);
-        } else if (boundaries.isEmpty()) {
-            boundaries.add(e); // resumed at a learned rate that proved too high
+        } else if (replay.boundaries() == 0) {
+            replay.addBoundary(e); // resumed at a learned rate that proved too high
             hi = rate;
             lo = Math.max(MIN_RATE, rate * 0.9);
             rate = lo;
             probe = rampBetween(lo, hi);
         } else {
-            boundaries.add(e);
+            replay.addBoundary(e);
             relearn();
         }
         lastCut = now;
@@ -232,7 +208,7 @@ final class AdaptivePacer {
         admittedBeforeFirst = admitted;
         firstStretchSeconds = (first.sent - firstSent) / 1e9;
         burst = Math.max(1, admitted);
-        boundaries.add(first);
+        replay.addBoundary(first);
         lo = 0;
         hi = Double.POSITIVE_INFINITY;
         rate = Math.max(MIN_RATE, burst);
@@ -240,8 +216,8 @@ final class AdaptivePacer {
     }
 
     private void relearn() {
-        int from = Math.max(0, boundaries.size() - 1 - STRETCHES);
-        double[] bounds = consistentBounds(from);
+        int from = Math.max(0, replay.boundaries() - 1 - BucketReplay.STRETCHES);
+        double[] bounds = replay.consistentBounds(from, burst);
         if (admittedBeforeFirst >= 0 && Double.isFinite(bounds[1])) {
             bounds = fitBurst(from, bounds);
         }
@@ -277,7 +253,7 @@ final class AdaptivePacer {
                 continue;
             }
             burst = b;
-            double[] candidate = consistentBounds(from);
+            double[] candidate = replay.consistentBounds(from, burst);
             double w = width(candidate);
             if (w > bestWidth) {
                 best = b;
@@ -290,163 +266,23 @@ final class AdaptivePacer {
     }
 
     private double width(double[] bounds) {
-        if (!(bounds[0] <= bounds[1]) || boundsContradicted) {
+        if (!(bounds[0] <= bounds[1]) || replay.contradicted()) {
             return Double.NEGATIVE_INFINITY;
         }
         return Double.isInfinite(bounds[1]) ? Double.POSITIVE_INFINITY : Math.log(bounds[1] / Math.max(bounds[0], 1e-9));
     }
 
+    /** The oldest request still waiting for its answer: what the replay must keep before the first 429. */
+    private long oldestInFlight() {
+        long oldest = seq;
+        for (Event e : inFlight.values()) {
+            oldest = Math.min(oldest, e.seq);
+        }
+        return oldest;
+    }
+
     private static double rampBetween(double from, double to) {
         return Math.min(MAX_PROBE_PER_SECOND, Math.max(SLOW_PROBE_PER_SECOND, Math.log(to / from) / TRAVERSE_SECONDS));
-    }
-
-    /** {lo, hi} over the stretches from boundary {@code from} on; older ones are dropped if they contradict. */
-    private double[] consistentBounds(int from) {
-        int first = from;
-        boundsContradicted = false;
-        while (true) {
-            double low = lowest(first);
-            double high = highest(first);
-            if (low <= high) {
-                return new double[] {low, high};
-            }
-            boundsContradicted = true;
-            if (first >= boundaries.size() - 2) {
-                return new double[] {Math.min(low, high), Math.max(low, high)};
-            }
-            first++; // the limit moved: forget the oldest stretch
-        }
-    }
-
-    /** The lowest rate at which every admitted request of the stretches found a token. */
-    private double lowest(int from) {
-        double low = MIN_RATE / 10;
-        double high = MAX_RATE;
-        if (admittedFit(low, from)) {
-            return low;
-        }
-        for (int i = 0; i < 50; i++) {
-            double mid = Math.sqrt(low * high);
-            if (admittedFit(mid, from)) {
-                high = mid;
-            } else {
-                low = mid;
-            }
-        }
-        return high;
-    }
-
-    /** The highest rate at which every refused request of the stretches found the bucket empty. */
-    private double highest(int from) {
-        double low = MIN_RATE / 10;
-        double high = MAX_RATE;
-        if (refusedFit(high, from)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        for (int i = 0; i < 50; i++) {
-            double mid = Math.sqrt(low * high);
-            if (refusedFit(mid, from)) {
-                low = mid;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    private boolean admittedFit(double r, int from) {
-        for (int b = from; b + 1 < boundaries.size(); b++) {
-            if (!replay(r, boundaries.get(b), boundaries.get(b + 1), true)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean refusedFit(double r, int from) {
-        for (int b = from; b + 1 < boundaries.size(); b++) {
-            if (!replay(r, boundaries.get(b), boundaries.get(b + 1), false)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Replays the bucket at rate {@code r} over one stretch, which starts just after a refusal (the bucket held
-     * less than a token: the most generous start for admissions, the least for refusals) and ends with one.
-     */
-    private boolean replay(double r, Event start, Event end, boolean admissions) {
-        double tolerance = 0.02 + JITTER_SECONDS * r;
-        double level = admissions ? 1 - 1e-9 : 0;
-        long last = start.sent;
-        for (int i = indexOf(start) + 1; i < events.size(); i++) {
-            Event e = events.get(i);
-            if (e.seq > end.seq) {
-                break;
-            }
-            if (e.outcome == Outcome.LOST) {
-                continue;
-            }
-            level = Math.min(burst, level + (e.sent - last) / 1e9 * r);
-            last = e.sent;
-            if (e.outcome == Outcome.REFUSED) {
-                if (!admissions && (level >= 1 + tolerance || level >= burst - 1e-9)) {
-                    return false;
-                }
-            } else {
-                if (admissions && level < 1 - tolerance) {
-                    return false;
-                }
-                level -= 1;
-            }
-        }
-        return true;
-    }
-
-    private int indexOf(Event e) {
-        int low = 0;
-        int high = events.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            long s = events.get(mid).seq;
-            if (s < e.seq) {
-                low = mid + 1;
-            } else if (s > e.seq) {
-                high = mid - 1;
-            } else {
-                return mid;
-            }
-        }
-        return low - 1;
-    }
-
-    /**
-     * Forgets what no replay needs: before the first 429, everything answered; after it, the stretches beyond the
-     * last {@value #STRETCHES} and those older than a few minutes.
-     */
-    private void trim(long now) {
-        if (events.size() < 1024) {
-            return;
-        }
-        long keepFrom;
-        if (boundaries.isEmpty()) {
-            keepFrom = seq;
-            for (Event e : inFlight.values()) {
-                keepFrom = Math.min(keepFrom, e.seq);
-            }
-        } else {
-            while (boundaries.size() > 1 && (boundaries.size() > STRETCHES + 1
-                    || now - boundaries.get(1).sent > HISTORY_NANOS)) {
-                boundaries.remove(0);
-            }
-            keepFrom = boundaries.get(0).seq;
-        }
-        int cut = 0;
-        while (cut < events.size() && events.get(cut).seq < keepFrom) {
-            cut++;
-        }
-        events.subList(0, cut).clear();
     }
 
     /** Requests a second allowed now. */
