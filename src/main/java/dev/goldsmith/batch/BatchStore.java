@@ -1,15 +1,11 @@
 package dev.goldsmith.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.store.Columns;
 import dev.goldsmith.store.BatchRevert;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.SqlFunction;
-import dev.goldsmith.vault.ItemVersion;
-import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -17,9 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,14 +22,12 @@ import java.util.function.Supplier;
 /** The batch tables: creating batches, their status, and reading history. Item results go through {@link CheckpointWriter}. */
 public final class BatchStore {
 
-    private static final String BATCH_COLUMNS = "id, user_id, vault_id, operation_type, status, total_items,"
+    static final String BATCH_COLUMNS = "id, user_id, vault_id, operation_type, status, total_items,"
             + " processed_items, successful_items, failed_items, skipped_items, unchanged_items, error_message, metadata, created_at,"
             + " updated_at, completed_at, prompt_tokens, completion_tokens, cost_usd, owner_id, heartbeat_at,"
             + " parent_batch_id, active_ms";
 
     /** The statuses of a batch a process works on: an item pending in one of them is taken. */
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String LIVE = "('pending', 'processing', 'paused')";
 
     private final Database db;
     private final Supplier<Connection> writes;
@@ -87,8 +78,8 @@ public final class BatchStore {
      */
     public BatchRecord create(NewBatch batch, String ownerId, Instant now) {
         return write("the batch could not be recorded", c -> {
-            lockVault(c, batch.vaultId());
-            refuseTaken(c, batch.vaultId(), null, batch.items().stream().map(VaultItem::id).toList());
+            ItemClaims.lockVault(c, db.vendor(), batch.vaultId());
+            ItemClaims.refuseTaken(c, db.vendor(), batch.vaultId(), null, batch.items().stream().map(VaultItem::id).toList());
             int skipped = (int) batch.items().stream().filter(batch::skips).count();
             BatchStatus status = ownerId == null ? BatchStatus.PENDING : BatchStatus.PROCESSING;
             try (PreparedStatement ps = c.prepareStatement("""
@@ -155,13 +146,14 @@ public final class BatchStore {
             if (current.isEmpty() || !from.contains(current.get().status())) {
                 return false;
             }
-            lockVault(c, current.get().vaultId());
-            refuseTaken(c, current.get().vaultId(), batchId, pendingIds(c, batchId));
+            ItemClaims.lockVault(c, db.vendor(), current.get().vaultId());
+            ItemClaims.refuseTaken(c, db.vendor(), current.get().vaultId(), batchId,
+                    BatchReads.itemIds(c, batchId, ItemStatus.PENDING));
             // one conditional update: of two machines claiming the batch at once, the second finds it processing
             try (PreparedStatement ps = c.prepareStatement("UPDATE batch_operations SET status = 'processing',"
                     + " owner_id = ?, heartbeat_at = " + db.vendor().heartbeatValue() + ", updated_at = ?,"
                     + " completed_at = NULL, error_message = NULL, metadata = COALESCE(?, metadata)"
-                    + " WHERE id = ? AND status IN (" + placeholders(from.size()) + ")")) {
+                    + " WHERE id = ? AND status IN (" + BatchReads.placeholders(from.size()) + ")")) {
                 ps.setString(1, ownerId);
                 ps.setString(2, Columns.time(now));
                 ps.setString(3, Columns.time(now));
@@ -174,64 +166,6 @@ public final class BatchStore {
                 return ps.executeUpdate() == 1;
             }
         });
-    }
-
-    /**
-     * Serialises, per vault, the transactions that make items pending in a live batch (create, claim), so the check
-     * below and the write that follows it are one step on PostgreSQL too: there two read-committed transactions would
-     * otherwise both see no clash and both take the items. SQLite's write transactions are one at a time already.
-     */
-    private void lockVault(Connection c, String vaultId) throws SQLException {
-        if (db.vendor().forUpdate().isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM vaults WHERE id = ?" + db.vendor().forUpdate())) {
-            ps.setString(1, vaultId);
-            ps.executeQuery().close();
-        }
-    }
-
-    /** Refuses items that a live batch other than {@code except} still has to send. Inside the caller's transaction. */
-    private void refuseTaken(Connection c, String vaultId, String except, List<String> itemIds)
-            throws SQLException {
-        Set<String> wanted = new HashSet<>(itemIds);
-        Map<String, List<String>> clash = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT bi.item_id, b.id FROM batch_items bi"
-                + " JOIN batch_operations b ON b.id = bi.batch_operation_id"
-                + " WHERE b.vault_id = ? AND b.status IN " + LIVE + " AND bi.status = 'pending'"
-                + " AND b.id IS DISTINCT FROM ? ORDER BY b.created_at, " + db.vendor().insertionOrder("b")
-                + ", bi.position")) {
-            ps.setString(1, vaultId);
-            ps.setString(2, except);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (wanted.contains(rs.getString(1))) {
-                        clash.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        if (!clash.isEmpty()) {
-            var first = clash.entrySet().iterator().next();
-            List<String> shown = first.getValue().stream().limit(3).toList();
-            throw new BatchRequestException((shown.size() == 1 ? "Item " : "Items ") + String.join(", ", shown)
-                    + (shown.size() == 1 ? " is" : " are") + " already in running batch " + first.getKey()
-                    + "; wait for it, or cancel it first.");
-        }
-    }
-
-    private static List<String> pendingIds(Connection c, String batchId) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT item_id FROM batch_items"
-                + " WHERE batch_operation_id = ? AND status = 'pending' ORDER BY position")) {
-            ps.setString(1, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        return ids;
     }
 
     /**
@@ -263,7 +197,7 @@ public final class BatchStore {
      * be tried again — so History counts every request that was sent; the items stay pending. Only while
      * {@code ownerId} still owns the batch.
      */
-    public void recordPendingAttempts(String batchId, String ownerId, java.util.Map<String, Integer> attempts) {
+    public void recordPendingAttempts(String batchId, String ownerId, Map<String, Integer> attempts) {
         if (attempts.isEmpty()) {
             return;
         }
@@ -350,169 +284,7 @@ public final class BatchStore {
 
     /** Batches matching the query, newest first. */
     public List<BatchRecord> history(HistoryQuery q) {
-        StringBuilder sql = new StringBuilder("SELECT " + BATCH_COLUMNS.replaceAll("(\\w+)", "b.$1")
-                + " FROM batch_operations b JOIN vaults v ON v.id = b.vault_id WHERE 1 = 1");
-        List<String> args = new ArrayList<>();
-        if (!q.statuses().isEmpty()) {
-            sql.append(" AND b.status IN (").append(placeholders(q.statuses().size())).append(')');
-            q.statuses().forEach(s -> args.add(s.wireName()));
-        }
-        if (q.operation() != null) {
-            sql.append(" AND b.operation_type = ?");
-            args.add(q.operation().wireName());
-        }
-        if (q.vaultId() != null) {
-            sql.append(" AND b.vault_id = ?");
-            args.add(q.vaultId());
-        }
-        if (q.from() != null) {
-            sql.append(" AND b.created_at >= ?");
-            args.add(Columns.time(q.from()));
-        }
-        if (q.to() != null) {
-            sql.append(" AND b.created_at < ?");
-            args.add(Columns.time(q.to()));
-        }
-        if (q.userId() != null) {
-            sql.append(db.vendor() == dev.goldsmith.store.Vendor.POSTGRESQL
-                    ? " AND (b.user_id = ? OR b.user_id = current_user)" : " AND b.user_id = ?");
-            args.add(q.userId());
-        }
-        if (q.search() != null && !q.search().isBlank()) {
-            sql.append(" AND (lower(b.id) LIKE ? ESCAPE '\\' OR lower(b.vault_id) LIKE ? ESCAPE '\\'"
-                    + " OR lower(v.name) LIKE ? ESCAPE '\\' OR lower(COALESCE(b.error_message, '')) LIKE ? ESCAPE '\\')");
-            String needle = "%" + q.search().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
-                    .replace("%", "\\%").replace("_", "\\_") + "%";
-            for (int i = 0; i < 4; i++) {
-                args.add(needle);
-            }
-        }
-        sql.append(" ORDER BY b.created_at DESC, ").append(db.vendor().insertionOrder("b")).append(" DESC");
-        if (q.limit() > 0) {
-            sql.append(" LIMIT ").append(q.limit());
-        }
-        return db.read(c -> {
-            List<BatchRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setString(i + 1, args.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(batch(rs));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /** The batch's items in their order. */
-    public List<BatchItemRecord> items(String batchId) {
-        return db.read(c -> {
-            List<BatchItemRecord> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM batch_items WHERE batch_operation_id = ?"
-                    + " ORDER BY position")) {
-                ps.setString(1, batchId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new BatchItemRecord(rs.getString("batch_operation_id"), rs.getString("item_id"),
-                                rs.getInt("position"), ItemStatus.fromWire(rs.getString("status")).orElseThrow(),
-                                rs.getInt("attempts"), rs.getString("last_error"), Columns.nullableInt(rs, "http_status"),
-                                nullableLong(rs, "latency_ms"), rs.getLong("prompt_tokens"),
-                                rs.getLong("completion_tokens"), Columns.time(rs, "started_at"),
-                                Columns.time(rs, "finished_at")));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /** Ids of the batch's items in one status, in order. */
-    public List<String> itemIds(String batchId, ItemStatus status) {
-        return db.read(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT item_id FROM batch_items"
-                    + " WHERE batch_operation_id = ? AND status = ? ORDER BY position")) {
-                ps.setString(1, batchId);
-                ps.setString(2, status.wireName());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
-    }
-
-    /** The batch's failed items that no retry of it (a batch whose parent it is) has since done, in order. */
-    public List<String> retryCandidates(String batchId) {
-        return db.read(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT bi.item_id FROM batch_items bi
-                    WHERE bi.batch_operation_id = ? AND bi.status = 'failed'
-                      AND NOT EXISTS (SELECT 1 FROM batch_items ci JOIN batch_operations cb ON cb.id = ci.batch_operation_id
-                                      WHERE cb.parent_batch_id = ? AND ci.item_id = bi.item_id
-                                        AND ci.status IN ('succeeded', 'unchanged'))
-                    ORDER BY bi.position""")) {
-                ps.setString(1, batchId);
-                ps.setString(2, batchId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
-    }
-
-    /** Before and after of every item the batch wrote back. */
-    public List<ItemChange> changes(String batchId) {
-        return db.read(c -> {
-            List<ItemChange> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM item_versions WHERE batch_operation_id = ?"
-                    + " ORDER BY id")) {
-                ps.setString(1, batchId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new ItemChange(rs.getLong("id"), rs.getString("item_id"), rs.getString("content"),
-                                tier(rs.getString("quality_tier")), Columns.keywords(rs, "keywords"),
-                                rs.getString("new_content"), tier(rs.getString("new_quality_tier")),
-                                Columns.keywords(rs, "new_keywords"), Columns.time(rs, "created_at")));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    /**
-     * The items the batch really changed: those it wrote back (directly, or by an accepted proposal), in its order.
-     * Unchanged answers, failures, skips and proposals still waiting are not among them.
-     */
-    public List<String> changedItemIds(String batchId) {
-        return db.read(c -> {
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT bi.item_id FROM batch_items bi
-                    WHERE bi.batch_operation_id = ?
-                      AND EXISTS (SELECT 1 FROM item_versions iv WHERE iv.batch_operation_id = bi.batch_operation_id
-                                  AND iv.item_id = bi.item_id AND iv.reason = ?)
-                    ORDER BY bi.position""")) {
-                ps.setString(1, batchId);
-                ps.setString(2, ItemVersion.REASON_BATCH);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            return ids;
-        });
+        return db.read(c -> BatchReads.history(c, db.vendor(), q));
     }
 
     /**
@@ -533,105 +305,48 @@ public final class BatchStore {
         });
     }
 
+    /** The batch's items in their order. */
+    public List<BatchItemRecord> items(String batchId) {
+        return db.read(c -> BatchReads.items(c, batchId));
+    }
+
+    /** Ids of the batch's items in one status, in order. */
+    public List<String> itemIds(String batchId, ItemStatus status) {
+        return db.read(c -> BatchReads.itemIds(c, batchId, status));
+    }
+
+    /** The batch's failed items that no retry of it (a batch whose parent it is) has since done, in order. */
+    public List<String> retryCandidates(String batchId) {
+        return db.read(c -> BatchReads.retryCandidates(c, batchId));
+    }
+
+    /** Before and after of every item the batch wrote back. */
+    public List<ItemChange> changes(String batchId) {
+        return db.read(c -> BatchReads.changes(c, batchId));
+    }
+
+    /**
+     * The items the batch really changed: those it wrote back (directly, or by an accepted proposal), in its order.
+     * Unchanged answers, failures, skips and proposals still waiting are not among them.
+     */
+    public List<String> changedItemIds(String batchId) {
+        return db.read(c -> BatchReads.changedItemIds(c, batchId));
+    }
+
+    /** The answers kept but not written because their item changed while the call was in flight, in order. */
+    public List<ItemChange> staleAnswers(String batchId) {
+        return db.read(c -> BatchReads.staleAnswers(c, batchId));
+    }
+
     /**
      * How the recent calls of one provider and model for an operation went: the answers (succeeded or unchanged) of
      * the newest batches that ran with them, newest first, at most {@code limit} of them.
      */
     public CallHistory recentCalls(String provider, String model, Operation operation, int limit) {
-        return db.read(c -> {
-            List<String> batches = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, metadata FROM batch_operations"
-                    + " WHERE operation_type = ? AND successful_items > 0 ORDER BY created_at DESC LIMIT 100")) {
-                ps.setString(1, operation.wireName());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        JsonNode m = metadata(rs.getString("metadata"));
-                        if (provider.equals(m.path("provider").asText(null)) && model != null
-                                && model.equals(m.path("model").asText(null))) {
-                            batches.add(rs.getString("id"));
-                        }
-                    }
-                }
-            }
-            if (batches.isEmpty()) {
-                return CallHistory.NONE;
-            }
-            long calls = 0;
-            long latencyMs = 0;
-            long withUsage = 0;
-            long completionTokens = 0;
-            try (PreparedStatement ps = c.prepareStatement("SELECT completion_tokens, latency_ms FROM batch_items"
-                    + " WHERE batch_operation_id IN (" + placeholders(batches.size()) + ")"
-                    + " AND status IN ('succeeded', 'unchanged') AND latency_ms IS NOT NULL"
-                    + " ORDER BY finished_at DESC LIMIT " + Math.max(1, limit))) {
-                for (int i = 0; i < batches.size(); i++) {
-                    ps.setString(i + 1, batches.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        calls++;
-                        latencyMs += rs.getLong("latency_ms");
-                        long tokens = rs.getLong("completion_tokens");
-                        if (tokens > 0) {
-                            withUsage++;
-                            completionTokens += tokens;
-                        }
-                    }
-                }
-            }
-            return new CallHistory((int) calls, calls == 0 ? 0 : (double) latencyMs / calls, (int) withUsage,
-                    withUsage == 0 ? 0 : (double) completionTokens / withUsage);
-        });
+        return db.read(c -> CallHistory.read(c, provider, model, operation, limit));
     }
 
-    private static JsonNode metadata(String text) {
-        try {
-            return JSON.readTree(text == null || text.isBlank() ? "{}" : text);
-        } catch (java.io.IOException e) {
-            return JSON.createObjectNode(); // a hand-edited batch: it says nothing about its provider
-        }
-    }
-
-    /** The answers kept but not written because their item changed while the call was in flight, in order. */
-    public List<ItemChange> staleAnswers(String batchId) {
-        return db.read(c -> {
-            List<ItemChange> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT item_id, stale_answer, finished_at FROM batch_items"
-                    + " WHERE batch_operation_id = ? AND stale_answer IS NOT NULL ORDER BY position")) {
-                ps.setString(1, batchId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        JsonNode n;
-                        try {
-                            n = JSON.readTree(rs.getString("stale_answer"));
-                        } catch (java.io.IOException e) {
-                            throw new SQLException("batch_items.stale_answer of item " + rs.getString(1)
-                                    + " is malformed JSON", e);
-                        }
-                        JsonNode sent = n.path("sent");
-                        JsonNode answer = n.path("answer");
-                        out.add(new ItemChange(0, rs.getString("item_id"), sent.path("content").asText(),
-                                tier(sent.path("quality_tier").asText()), strings(sent.path("keywords")),
-                                answer.path("content").asText(), tier(answer.path("quality_tier").asText()),
-                                strings(answer.path("keywords")), Columns.time(rs, "finished_at")));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        array.forEach(n -> out.add(n.asText()));
-        return out;
-    }
-
-    private static QualityTier tier(String wire) {
-        return QualityTier.fromWire(wire).orElseThrow();
-    }
-
-    private static BatchRecord batch(ResultSet rs) throws SQLException {
+    static BatchRecord batch(ResultSet rs) throws SQLException {
         return new BatchRecord(rs.getString("id"), rs.getString("user_id"), rs.getString("vault_id"),
                 Operation.fromWire(rs.getString("operation_type")).orElseThrow(),
                 BatchStatus.fromWire(rs.getString("status")).orElseThrow(), rs.getInt("total_items"),
@@ -641,14 +356,5 @@ public final class BatchStore {
                 rs.getLong("prompt_tokens"), rs.getLong("completion_tokens"),
                 BigDecimal.valueOf(rs.getDouble("cost_usd")), rs.getString("owner_id"),
                 Columns.time(rs, "heartbeat_at"), rs.getString("parent_batch_id"), rs.getLong("active_ms"));
-    }
-
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long v = rs.getLong(column);
-        return rs.wasNull() ? null : v;
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(Math.max(n, 1), "?"));
     }
 }
