@@ -2,6 +2,7 @@ package dev.goldsmith;
 
 import dev.goldsmith.ai.Enhancers;
 import dev.goldsmith.batch.BatchDefaults;
+import dev.goldsmith.batch.BatchLauncher;
 import dev.goldsmith.batch.BatchService;
 import dev.goldsmith.batch.EngineEnvironment;
 import dev.goldsmith.review.ReviewService;
@@ -9,6 +10,7 @@ import dev.goldsmith.store.ApiKeyStore;
 import dev.goldsmith.store.DataLocation;
 import dev.goldsmith.store.Database;
 import dev.goldsmith.store.ItemRepository;
+import dev.goldsmith.store.KeyLookup;
 import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.SettingsRepository;
 import dev.goldsmith.store.StoreLocation;
@@ -108,6 +110,16 @@ public final class Services implements AutoCloseable {
     /** Where the settings screen saves the team database's password (owner-only, beside the API key file). */
     public Path databasePasswordFile() {
         return keyFolder.resolve(dev.goldsmith.store.PgPassword.SAVED_FILE);
+    }
+
+    /** Where API keys come from, for both faces: the environment {@code env}, else the key saved beside the database. */
+    public KeyLookup keyLookup(Map<String, String> env) {
+        return new KeyLookup(apiKeyStore(), env);
+    }
+
+    /** Starting, resuming and retrying batches with saved settings, overrides and the key from {@code env}. */
+    public BatchLauncher batchLauncher(Map<String, String> env) {
+        return new BatchLauncher(this::batches, batchDefaults(), keyLookup(env));
     }
 
     /** The batch engine on real threads, built on first use. */

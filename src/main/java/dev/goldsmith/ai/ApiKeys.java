@@ -35,11 +35,10 @@ public final class ApiKeys {
 
     /**
      * The key for {@code settings}: the variables of the preset the settings point at (same provider and base URL,
-     * e.g. Groq's {@code GROQ_API_KEY}), else those of the provider kind, else the store. None for the rules engine;
-     * an unknown provider is looked up like {@code openai}.
+     * e.g. Groq's {@code GROQ_API_KEY}), else those of the provider kind, else the store. None for the rules engine.
      */
     public static Optional<ApiKey> resolve(ProviderSettings settings, Map<String, String> env, Optional<String> stored) {
-        if (settings.kind().filter(k -> !k.isRemote()).isPresent()) {
+        if (!settings.kind().isRemote()) {
             return Optional.empty();
         }
         return resolve(variables(settings), env, stored);
@@ -51,7 +50,7 @@ public final class ApiKeys {
      */
     public static List<String> variables(ProviderSettings settings) {
         return ProviderPreset.matching(settings).map(ProviderPreset::keyVariables)
-                .orElseGet(() -> settings.kind().map(ProviderKind::keyVariables).orElse(ProviderKind.OPENAI.keyVariables()));
+                .orElseGet(() -> settings.kind().keyVariables());
     }
 
     private static Optional<ApiKey> resolve(List<String> names, Map<String, String> env, Optional<String> stored) {

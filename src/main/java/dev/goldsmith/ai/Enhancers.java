@@ -10,11 +10,11 @@ public final class Enhancers {
      * {@code rules} → {@link RulesEnhancer}; {@code openai}, {@code azure} → {@link OpenAiEnhancer};
      * {@code anthropic} → {@link AnthropicEnhancer}.
      *
-     * @throws IllegalArgumentException for an unknown provider, or settings it cannot run with (a base URL that is
+     * @throws IllegalArgumentException for settings it cannot run with (a base URL that is
      *                                  invalid or plain http to a host that is not loopback, an empty model, a missing
      *                                  Azure deployment: one sentence, no key)
      */
     public static Enhancer create(ProviderSettings settings) {
-        return ProviderKind.require(settings.provider()).create(settings);
+        return settings.kind().create(settings);
     }
 }

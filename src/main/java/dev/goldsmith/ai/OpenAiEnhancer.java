@@ -39,7 +39,7 @@ public final class OpenAiEnhancer extends HttpEnhancer {
 
     /** Azure when the settings say so, else the OpenAI-compatible provider. */
     private static ProviderKind chatKind(ProviderSettings settings) {
-        return settings.kind().filter(k -> k.wireFormat() == ProviderKind.WireFormat.CHAT_COMPLETIONS)
-                .orElse(ProviderKind.OPENAI);
+        return settings.kind().wireFormat() == ProviderKind.WireFormat.CHAT_COMPLETIONS ? settings.kind()
+                : ProviderKind.OPENAI;
     }
 }

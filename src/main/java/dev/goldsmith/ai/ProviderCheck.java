@@ -27,14 +27,11 @@ public final class ProviderCheck {
     }
 
     public static ProviderCheckResult check(ProviderSettings settings) {
-        Optional<ProviderKind> kind = settings.kind();
-        if (kind.isEmpty()) {
-            return refused(ProviderKind.unknown(settings.provider()));
-        }
-        return switch (kind.get()) {
+        ProviderKind kind = settings.kind();
+        return switch (kind) {
             case RULES -> new ProviderCheckResult(true, "OK: the rules provider works offline and needs no server "
                     + "(it is not an AI model).", 0, Duration.ZERO);
-            case OPENAI, AZURE, ANTHROPIC -> overHttp(settings, kind.get());
+            case OPENAI, AZURE, ANTHROPIC -> overHttp(settings, kind);
         };
     }
 

@@ -187,8 +187,8 @@ public enum ProviderKind {
     public Enhancer create(ProviderSettings settings) {
         return switch (this) {
             case RULES -> new RulesEnhancer();
-            case OPENAI, AZURE -> new OpenAiEnhancer(settings.withProvider(this));
-            case ANTHROPIC -> new AnthropicEnhancer(settings.withProvider(this));
+            case OPENAI, AZURE -> new OpenAiEnhancer(settings.withKind(this));
+            case ANTHROPIC -> new AnthropicEnhancer(settings.withKind(this));
         };
     }
 
@@ -209,11 +209,6 @@ public enum ProviderKind {
         }
         String wanted = id.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values()).filter(k -> k.id.equals(wanted)).findFirst();
-    }
-
-    /** The kind of {@code settings.provider()}. */
-    public static Optional<ProviderKind> of(ProviderSettings settings) {
-        return fromId(settings.provider());
     }
 
     /**

@@ -118,17 +118,14 @@ public record ProviderPreset(String id, String displayName, ProviderKind kind, S
      * example URL matches no real resource; any Azure settings take the Azure preset.
      */
     public static Optional<ProviderPreset> matching(ProviderSettings settings) {
-        Optional<ProviderKind> kind = settings.kind();
-        if (kind.isEmpty()) {
-            return Optional.empty();
-        }
-        if (kind.get().usesDeployment()) {
-            return ALL.stream().filter(p -> p.kind == kind.get()).findFirst();
+        ProviderKind kind = settings.kind();
+        if (kind.usesDeployment()) {
+            return ALL.stream().filter(p -> p.kind == kind).findFirst();
         }
         String url = settings.baseUrl() == null || settings.baseUrl().isBlank()
-                ? kind.get().defaultBaseUrl().orElse(null) : settings.baseUrl();
+                ? kind.defaultBaseUrl().orElse(null) : settings.baseUrl();
         Optional<String> wanted = normalized(url);
-        return wanted.flatMap(w -> ALL.stream().filter(p -> p.kind == kind.get() && normalized(p.baseUrl).equals(wanted))
+        return wanted.flatMap(w -> ALL.stream().filter(p -> p.kind == kind && normalized(p.baseUrl).equals(wanted))
                 .findFirst());
     }
 
@@ -156,7 +153,7 @@ public record ProviderPreset(String id, String displayName, ProviderKind kind, S
      * model's name: both to be replaced with the resource's own.
      */
     public ProviderSettings settings() {
-        ProviderSettings s = new ProviderSettings(kind.id(), baseUrl, defaultModel, null, 0.7, 500,
+        ProviderSettings s = new ProviderSettings(kind, baseUrl, defaultModel, null, 0.7, 500,
                 Duration.ofSeconds(60), 5, pricing(defaultModel).orElse(Pricing.FREE));
         return kind.usesDeployment() ? s.withDeployment(defaultModel) : s;
     }

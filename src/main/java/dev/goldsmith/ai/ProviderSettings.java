@@ -2,13 +2,12 @@ package dev.goldsmith.ai;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Everything needed to build an {@link Enhancer}. The API key is held here but never printed:
  * {@link #toString()} masks it.
  *
- * @param provider       a {@link ProviderKind} id: "rules", "openai", "azure" or "anthropic" ({@link #kind()})
+ * @param kind           the provider: rules, openai, azure or anthropic
  * @param baseUrl        e.g. {@code https://api.openai.com/v1}; {@code null} for the kind's default
  * @param model          the model; for Azure the underlying model (for token counts and history), or {@code null}
  *                       to take the deployment's name
@@ -18,14 +17,10 @@ import java.util.Optional;
  * @param apiVersion     Azure only: the {@code api-version} query parameter ({@link #DEFAULT_API_VERSION} when not
  *                       given)
  */
-public record ProviderSettings(String provider, String baseUrl, String model, String apiKey,
+public record ProviderSettings(ProviderKind kind, String baseUrl, String model, String apiKey,
                                double temperature, int maxTokens, Duration timeout, int maxConnections,
                                Pricing pricing, String deployment, String apiVersion) {
 
-    /** {@link ProviderKind#RULES}'s id, for callers outside {@code ai} that still hold the provider as a string. */
-    public static final String RULES = "rules";
-    /** {@link ProviderKind#OPENAI}'s id, for callers outside {@code ai} that still hold the provider as a string. */
-    public static final String OPENAI = "openai";
     /** The {@code openai} provider's default base URL ({@link ProviderKind#defaultBaseUrl()} of {@code OPENAI}). */
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     /** The {@code openai} provider's default model. */
@@ -38,7 +33,7 @@ public record ProviderSettings(String provider, String baseUrl, String model, St
     public static final Duration MIN_TIMEOUT = Duration.ofMillis(1);
 
     public ProviderSettings {
-        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(timeout, "timeout");
         pricing = pricing == null ? Pricing.FREE : pricing;
         deployment = deployment == null || deployment.isBlank() ? null : deployment.strip();
@@ -46,14 +41,14 @@ public record ProviderSettings(String provider, String baseUrl, String model, St
     }
 
     /** Settings without an Azure deployment (and the default api-version). */
-    public ProviderSettings(String provider, String baseUrl, String model, String apiKey, double temperature,
+    public ProviderSettings(ProviderKind kind, String baseUrl, String model, String apiKey, double temperature,
                             int maxTokens, Duration timeout, int maxConnections, Pricing pricing) {
-        this(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections, pricing, null, null);
+        this(kind, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections, pricing, null, null);
     }
 
     /** The offline rules provider with defaults. */
     public static ProviderSettings rules() {
-        return new ProviderSettings(ProviderKind.RULES.id(), null, "rules", null, 0.7, 500, Duration.ofSeconds(60), 5,
+        return new ProviderSettings(ProviderKind.RULES, null, "rules", null, 0.7, 500, Duration.ofSeconds(60), 5,
                 Pricing.FREE);
     }
 
@@ -62,51 +57,58 @@ public record ProviderSettings(String provider, String baseUrl, String model, St
      * are the user's own), temperature 0.7, {@code max_tokens} 500, a 60 s timeout, 5 connections, free.
      */
     public static ProviderSettings defaults(ProviderKind kind) {
-        return new ProviderSettings(kind.id(), kind.defaultBaseUrl().orElse(null), kind.defaultModel().orElse(null), null,
+        return new ProviderSettings(kind, kind.defaultBaseUrl().orElse(null), kind.defaultModel().orElse(null), null,
                 0.7, 500, Duration.ofSeconds(60), 5, Pricing.FREE);
-    }
-
-    /** The provider these settings name; empty for an unknown id. */
-    public Optional<ProviderKind> kind() {
-        return ProviderKind.of(this);
     }
 
     /**
      * These settings with the kind's defaults filled in where nothing is set: the base URL and the model (the one
-     * rule "an openai provider without a base URL talks to api.openai.com" lives here). Unknown kinds are left alone.
+     * rule "an openai provider without a base URL talks to api.openai.com" lives here).
      */
     public ProviderSettings withDefaultsFilledIn() {
-        return kind().map(k -> new ProviderSettings(k.id(),
-                baseUrl == null || baseUrl.isBlank() ? k.defaultBaseUrl().orElse(null) : baseUrl,
-                model == null || model.isBlank() ? k.defaultModel().orElse(null) : model,
-                apiKey, temperature, maxTokens, timeout, maxConnections, pricing, deployment, apiVersion)).orElse(this);
+        return new ProviderSettings(kind,
+                baseUrl == null || baseUrl.isBlank() ? kind.defaultBaseUrl().orElse(null) : baseUrl,
+                model == null || model.isBlank() ? kind.defaultModel().orElse(null) : model,
+                apiKey, temperature, maxTokens, timeout, maxConnections, pricing, deployment, apiVersion);
     }
 
     public ProviderSettings withApiKey(String key) {
-        return new ProviderSettings(provider, baseUrl, model, key, temperature, maxTokens, timeout, maxConnections,
+        return new ProviderSettings(kind, baseUrl, model, key, temperature, maxTokens, timeout, maxConnections,
                 pricing, deployment, apiVersion);
     }
 
     public ProviderSettings withMaxConnections(int connections) {
-        return new ProviderSettings(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, connections,
+        return new ProviderSettings(kind, baseUrl, model, apiKey, temperature, maxTokens, timeout, connections,
                 pricing, deployment, apiVersion);
     }
 
-    /** The same settings for {@code kind} (its id as it is written). */
-    public ProviderSettings withProvider(ProviderKind kind) {
-        return new ProviderSettings(kind.id(), baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
+    /** The same settings for another provider {@code value} (base URL and model as they are). */
+    public ProviderSettings withKind(ProviderKind value) {
+        return new ProviderSettings(value, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
                 pricing, deployment, apiVersion);
+    }
+
+    /** The same settings with another base URL ({@code null} for the kind's default). */
+    public ProviderSettings withBaseUrl(String value) {
+        return new ProviderSettings(kind, value, model, apiKey, temperature, maxTokens, timeout, maxConnections,
+                pricing, deployment, apiVersion);
+    }
+
+    /** The same settings at other prices. */
+    public ProviderSettings withPricing(Pricing value) {
+        return new ProviderSettings(kind, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
+                value, deployment, apiVersion);
     }
 
     /** Azure: the deployment the calls go to. */
     public ProviderSettings withDeployment(String value) {
-        return new ProviderSettings(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
+        return new ProviderSettings(kind, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
                 pricing, value, apiVersion);
     }
 
     /** Azure: the {@code api-version}; {@code null} or blank for {@link #DEFAULT_API_VERSION}. */
     public ProviderSettings withApiVersion(String value) {
-        return new ProviderSettings(provider, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
+        return new ProviderSettings(kind, baseUrl, model, apiKey, temperature, maxTokens, timeout, maxConnections,
                 pricing, deployment, value);
     }
 
@@ -140,10 +142,10 @@ public record ProviderSettings(String provider, String baseUrl, String model, St
 
     @Override
     public String toString() {
-        return "ProviderSettings[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model
+        return "ProviderSettings[provider=" + kind.id() + ", baseUrl=" + baseUrl + ", model=" + model
                 + ", apiKey=" + (hasApiKey() ? "****" : "none") + ", temperature=" + temperature
                 + ", maxTokens=" + maxTokens + ", timeout=" + timeout + ", maxConnections=" + maxConnections
                 + ", pricing=" + pricing + (deployment == null ? "" : ", deployment=" + deployment)
-                + (kind().filter(ProviderKind::usesDeployment).isPresent() ? ", apiVersion=" + apiVersion : "") + "]";
+                + (kind.usesDeployment() ? ", apiVersion=" + apiVersion : "") + "]";
     }
 }

@@ -4,23 +4,29 @@ import java.util.Optional;
 
 /**
  * Whether provider settings can run a batch before anything is sent: the rules engine always can; an HTTP provider
- * needs a valid base URL (Azure has no default one) and an API key, unless the server is on this computer.
+ * needs a valid base URL (Azure has no default one), Azure a deployment, and an API key unless the server is on this
+ * computer.
  */
 public enum Readiness {
-    READY, NO_KEY, BAD_BASE_URL, UNKNOWN_PROVIDER;
+    READY, NO_KEY, BAD_BASE_URL,
+    /** Azure OpenAI without a deployment name: nothing to call. */
+    NO_DEPLOYMENT;
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public static Readiness of(ProviderSettings provider, boolean hasKey) {
-        Optional<ProviderKind> kind = provider.kind();
-        if (kind.isEmpty()) {
-            return UNKNOWN_PROVIDER;
-        }
-        return switch (kind.get()) {
+        ProviderKind kind = provider.kind();
+        return switch (kind) {
             case RULES -> READY;
             case OPENAI, AZURE, ANTHROPIC -> {
-                Optional<String> host = host(provider, kind.get());
-                yield host.isEmpty() ? BAD_BASE_URL : hasKey || BaseUrls.isLoopback(host.get()) ? READY : NO_KEY;
+                Optional<String> host = host(provider, kind);
+                if (host.isEmpty()) {
+                    yield BAD_BASE_URL;
+                }
+                if (kind.usesDeployment() && provider.deployment() == null) {
+                    yield NO_DEPLOYMENT;
+                }
+                yield hasKey || BaseUrls.isLoopback(host.get()) ? READY : NO_KEY;
             }
         };
     }
@@ -31,16 +37,13 @@ public enum Readiness {
      * when they can.
      */
     public static Optional<String> problem(ProviderSettings provider, boolean hasKey) {
-        Optional<ProviderKind> kind = provider.kind();
-        if (kind.isEmpty()) {
-            return Optional.of(ProviderKind.unknown(provider.provider()));
-        }
-        if (!kind.get().isRemote()) {
+        ProviderKind kind = provider.kind();
+        if (!kind.isRemote()) {
             return Optional.empty();
         }
         Wire wire;
         try {
-            wire = kind.get().wire(provider, JSON);
+            wire = kind.wire(provider, JSON);
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }

@@ -2,23 +2,31 @@ package dev.goldsmith.batch;
 
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.store.SettingsRepository;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The provider and engine settings saved in the {@code settings} table: what a new batch starts with, in the
- * window and on the command line. Unset or unreadable values fall back to the defaults (the offline rules
- * provider). The API key is not here: see {@code ApiKeyStore}.
+ * window and on the command line. Unset or unreadable values fall back to the defaults: the offline rules
+ * provider, and the chosen provider's own base URL and model ({@link ProviderSettings#withDefaultsFilledIn()}). The
+ * API key is not here: see {@code ApiKeyStore}.
  */
 public final class BatchDefaults {
 
     public static final String PROVIDER = "provider";
     public static final String BASE_URL = "base_url";
     public static final String MODEL = "model";
+    /** Azure OpenAI: the deployment calls go to. */
+    public static final String DEPLOYMENT = "deployment";
+    /** Azure OpenAI: the {@code api-version}. */
+    public static final String API_VERSION = "api_version";
     public static final String TEMPERATURE = "temperature";
     public static final String MAX_TOKENS = "max_tokens";
     public static final String TIMEOUT_MS = "timeout_ms";
@@ -35,6 +43,8 @@ public final class BatchDefaults {
     public static final String CONFIRM_ITEMS = "confirm_above_items";
     /** Above what estimated cost in US dollars a new batch asks for confirmation first (default 1). */
     public static final String CONFIRM_COST = "confirm_above_cost_usd";
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchDefaults.class);
 
     private final SettingsRepository settings;
 
@@ -57,16 +67,18 @@ public final class BatchDefaults {
         } catch (IllegalArgumentException e) {
             options = d; // a hand-edited value out of range: start from the defaults rather than refuse to start
         }
-        ProviderSettings r = ProviderSettings.rules();
-        String provider = s.getOrDefault(PROVIDER, ProviderSettings.RULES);
-        boolean openai = ProviderSettings.OPENAI.equals(provider);
-        ProviderSettings p = new ProviderSettings(provider,
-                openai ? s.getOrDefault(BASE_URL, ProviderSettings.DEFAULT_BASE_URL) : s.get(BASE_URL),
-                openai ? s.getOrDefault(MODEL, ProviderSettings.DEFAULT_MODEL) : s.getOrDefault(MODEL, r.model()),
-                null, decimal(s, TEMPERATURE, BigDecimal.valueOf(r.temperature())).doubleValue(),
+        ProviderKind kind = ProviderKind.fromId(s.get(PROVIDER)).orElse(ProviderKind.RULES);
+        if (s.containsKey(PROVIDER) && !kind.id().equals(s.get(PROVIDER).strip())) {
+            LOG.warn("the saved provider '{}' is not one of {}; new batches use the offline rules engine",
+                    s.get(PROVIDER), ProviderKind.ids());
+        }
+        ProviderSettings r = ProviderSettings.defaults(kind);
+        ProviderSettings p = new ProviderSettings(kind, s.get(BASE_URL), s.get(MODEL), null,
+                decimal(s, TEMPERATURE, BigDecimal.valueOf(r.temperature())).doubleValue(),
                 integer(s, MAX_TOKENS, r.maxTokens()),
                 Duration.ofMillis(integer(s, TIMEOUT_MS, (int) r.timeout().toMillis())), options.concurrency(),
-                pricing(s));
+                pricing(s), kind.usesDeployment() ? s.get(DEPLOYMENT) : null,
+                kind.usesDeployment() ? s.get(API_VERSION) : null).withDefaultsFilledIn();
         return new BatchSettings(options, p);
     }
 
@@ -75,12 +87,18 @@ public final class BatchDefaults {
         ProviderSettings p = value.provider();
         BatchOptions o = value.options();
         Map<String, String> s = new LinkedHashMap<>();
-        s.put(PROVIDER, p.provider());
+        s.put(PROVIDER, p.kind().id());
         if (p.baseUrl() != null) {
             s.put(BASE_URL, p.baseUrl());
         }
         if (p.model() != null) {
             s.put(MODEL, p.model());
+        }
+        if (p.kind().usesDeployment()) {
+            if (p.deployment() != null) {
+                s.put(DEPLOYMENT, p.deployment());
+            }
+            s.put(API_VERSION, p.apiVersion());
         }
         s.put(TEMPERATURE, Double.toString(p.temperature()));
         s.put(MAX_TOKENS, Integer.toString(p.maxTokens()));

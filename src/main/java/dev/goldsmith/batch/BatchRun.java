@@ -113,12 +113,12 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     /** An item that became gold since the batch was recorded is not sent again to be enhanced: it is skipped. */
     private void skipGoldOnResume() {
-        if (options.operation() != dev.goldsmith.ai.Operation.ENHANCE) {
+        if (!options.operation().skipsGold()) {
             return;
         }
         for (var it = ready.iterator(); it.hasNext(); ) {
             Work w = it.next();
-            if (w.item.tier().isTop()) {
+            if (options.operation().skips(w.item)) {
                 it.remove();
                 w.startedAt = loop.now();
                 w.dispatchedAt = loop.nanoTime();

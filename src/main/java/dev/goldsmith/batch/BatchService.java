@@ -111,7 +111,7 @@ public final class BatchService implements AutoCloseable {
                     + (record.status() == BatchStatus.FAILED ? " with nothing left to send" : "")
                     + "; only cancelled, interrupted or failed batches with pending items can be resumed.");
         }
-        BatchSettings settings = adjust.apply(BatchSettings.fromMetadata(record.metadata()));
+        BatchSettings settings = adjust.apply(stored(record));
         if (settings.options().operation() != record.operation()) {
             throw new BatchRequestException("Batch " + batchId + " is " + record.operation().wireName()
                     + "; resume keeps a batch's operation (start a new batch for "
@@ -138,8 +138,19 @@ public final class BatchService implements AutoCloseable {
             throw new BatchRequestException("Batch " + batchId + " has no failed items left to retry"
                     + (record.failedItems() > 0 ? " (its retries already succeeded)." : "."));
         }
-        BatchSettings settings = adjust.apply(BatchSettings.fromMetadata(record.metadata()));
+        BatchSettings settings = adjust.apply(stored(record));
         return start(record.vaultId(), failed, settings, batchId);
+    }
+
+    /** The settings a batch ran with; metadata this version cannot read refuses the resume or retry, naming why. */
+    private static BatchSettings stored(BatchRecord record) {
+        try {
+            return BatchSettings.fromMetadata(record.metadata());
+        } catch (IllegalArgumentException e) {
+            String why = e.getMessage();
+            throw new BatchRequestException("Batch " + record.id() + " cannot run again: "
+                    + Character.toLowerCase(why.charAt(0)) + why.substring(1));
+        }
     }
 
     /**
@@ -206,7 +217,7 @@ public final class BatchService implements AutoCloseable {
                 record.operation().wireName(), record.vaultId(), record.totalItems(), toSend.size(),
                 record.processedItems() == 0 ? "" : from == null ? ", " + record.skippedItems() + " skipped"
                         : ", " + record.processedItems() + " already done",
-                settings.provider().provider(), settings.provider().model(), settings.options().concurrency(),
+                settings.provider().kind().id(), settings.provider().model(), settings.options().concurrency(),
                 settings.options().rpm(), settings.options().maxAttempts());
         run.start();
         return run;

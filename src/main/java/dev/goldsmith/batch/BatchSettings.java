@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -52,9 +53,13 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
         if (options.review()) {
             n.put("review", true); // answers become proposals: a resume keeps that
         }
-        n.put("provider", provider.provider());
+        n.put("provider", provider.kind().id());
         n.put("base_url", provider.baseUrl());
         n.put("model", provider.model());
+        if (provider.kind().usesDeployment()) {
+            n.put("deployment", provider.deployment());
+            n.put("api_version", provider.apiVersion());
+        }
         n.put("temperature", provider.temperature());
         n.put("max_tokens", provider.maxTokens());
         n.put("timeout_ms", provider.timeout().toMillis());
@@ -64,7 +69,12 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
         return n.toString();
     }
 
-    /** Reads what {@link #toMetadata} wrote; missing fields take their defaults. The key is left empty. */
+    /**
+     * Reads what {@link #toMetadata} wrote; missing fields take their defaults. The key is left empty.
+     *
+     * @throws IllegalArgumentException metadata that is not JSON, or names a provider that is not one of
+     *                                  {@link ProviderKind#ids()} (one sentence naming it)
+     */
     public static BatchSettings fromMetadata(String metadata) {
         JsonNode n;
         try {
@@ -81,12 +91,16 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
                 Duration.ofMillis(n.path("max_delay_ms").asLong(d.maxDelay().toMillis())),
                 n.path("max_rate_limit_waits").asInt(d.maxRateLimitWaits()), maxCost, n.path("review").asBoolean(false));
         ProviderSettings rules = ProviderSettings.rules();
-        ProviderSettings provider = new ProviderSettings(n.path("provider").asText(rules.provider()),
+        String id = n.path("provider").asText(ProviderKind.RULES.id());
+        ProviderKind kind = ProviderKind.fromId(id).orElseThrow(() -> new IllegalArgumentException(
+                "The provider '" + id + "' the batch ran with is not one of " + ProviderKind.ids() + "."));
+        ProviderSettings provider = new ProviderSettings(kind,
                 n.hasNonNull("base_url") ? n.get("base_url").asText() : null,
-                n.hasNonNull("model") ? n.get("model").asText() : rules.model(), null,
+                n.hasNonNull("model") ? n.get("model").asText() : kind.defaultModel().orElse(null), null,
                 n.path("temperature").asDouble(rules.temperature()), n.path("max_tokens").asInt(rules.maxTokens()),
                 Duration.ofMillis(n.path("timeout_ms").asLong(rules.timeout().toMillis())), options.concurrency(),
-                new Pricing(decimal(n, "prompt_price_per_million"), decimal(n, "completion_price_per_million")));
+                new Pricing(decimal(n, "prompt_price_per_million"), decimal(n, "completion_price_per_million")),
+                text(n, "deployment"), text(n, "api_version"));
         return new BatchSettings(options, provider);
     }
 
@@ -150,6 +164,10 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
             n.put(LEARNED_FROM, limits.source().wireName());
         }
         return n.toString();
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
     }
 
     private static BigDecimal decimal(JsonNode n, String field) {

@@ -80,8 +80,8 @@ public final class Estimator {
             }
         }
         boolean countsTokens = toSend.isEmpty() || counted > 0;
-        CallHistory history = store.recentCalls(p.provider(), p.model(), op, HISTORY_CALLS);
-        String who = p.model() == null || p.model().equals(p.provider()) ? p.provider() : p.provider() + " " + p.model();
+        CallHistory history = store.recentCalls(p.kind().id(), p.model(), op, HISTORY_CALLS);
+        String who = p.model() == null || !p.kind().isRemote() ? p.kind().id() : p.kind().id() + " " + p.model();
         List<String> notes = new ArrayList<>();
 
         Estimate.Source completionSource;
@@ -89,7 +89,7 @@ public final class Estimator {
         if (!countsTokens) {
             completionSource = Estimate.Source.NONE;
             perCall = 0;
-            notes.add("Tokens and cost: none, the " + p.provider() + " provider uses no tokens.");
+            notes.add("Tokens and cost: none, the " + p.kind().id() + " provider uses no tokens.");
         } else if (history.callsWithUsage() > 0) {
             completionSource = Estimate.Source.HISTORY;
             perCall = history.averageCompletionTokens();
@@ -97,7 +97,7 @@ public final class Estimator {
                     + " of %s.", perCall, history.callsWithUsage(), who));
         } else {
             completionSource = Estimate.Source.ASSUMED;
-            perCall = Math.min(op == Operation.ENHANCE ? ASSUMED_COMPLETION_ENHANCE : ASSUMED_COMPLETION_KEYWORDS,
+            perCall = Math.min(assumedCompletion(op),
                     Math.max(0, p.maxTokens()));
             notes.add(String.format(Locale.ROOT, "Completion tokens: assumed %.0f a call (no answers of %s with token"
                     + " usage yet).", perCall, who));
@@ -149,6 +149,14 @@ public final class Estimator {
         } catch (IllegalArgumentException e) {
             throw new BatchRequestException(e.getMessage());
         }
+    }
+
+    /** The completion tokens assumed for a call of {@code op} when no history says better. */
+    private static int assumedCompletion(Operation op) {
+        return switch (op) {
+            case ENHANCE -> ASSUMED_COMPLETION_ENHANCE;
+            case KEYWORD_SUGGEST -> ASSUMED_COMPLETION_KEYWORDS;
+        };
     }
 
     private static String seconds(double ms) {

@@ -1,8 +1,6 @@
 package dev.goldsmith.cli;
 
-import dev.goldsmith.ai.ApiKeys;
 import dev.goldsmith.ai.ProviderSettings;
-import dev.goldsmith.ai.Readiness;
 import dev.goldsmith.batch.BatchHandle;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchRequestException;
@@ -17,31 +15,29 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
-/** What the batch commands share: the API key, running a batch to its end with a live line, and the exit code. */
+/** What the batch commands share: the options given, running a batch to its end with a live line, and the exit code. */
 final class BatchCommands {
 
     private BatchCommands() {
     }
 
     /**
-     * Adds the API key from the environment or the settings store; never from an argument. An endpoint that is not
-     * on this computer and has no key is refused before anything is recorded.
+     * The options given, applied to the settings a batch starts from; warns when {@code --max-cost} cannot stop the
+     * batch because its prices are 0 (the key is added by {@code BatchLauncher}, never from an argument).
      */
-    static BatchSettings withKey(RootCommand root, BatchSettings settings) {
-        ProviderSettings p = settings.provider();
-        String key = ApiKeys.resolve(root.env(), root.services().apiKeyStore().read())
-                .map(k -> k.value()).orElse(null);
-        if (Readiness.of(p, key != null) == Readiness.NO_KEY) {
-            throw new InvalidInputException("No API key for " + p.baseUrl() + ": set GOLDSMITH_API_KEY (or"
-                    + " OPENAI_API_KEY), or save one in the settings screen.");
-        }
-        if (settings.options().maxCostUsd() != null && p.pricing().promptPerMillion().signum() == 0
-                && p.pricing().completionPerMillion().signum() == 0) {
-            root.err().println("goldsmith: warning: --max-cost cannot stop this batch: the token prices are 0;"
-                    + " set them in the settings screen.");
-        }
-        return settings.withProvider(p.withApiKey(key));
+    static UnaryOperator<BatchSettings> options(RootCommand root, EngineOptions engine) {
+        return base -> {
+            BatchSettings settings = engine.applyTo(base);
+            ProviderSettings p = settings.provider();
+            if (settings.options().maxCostUsd() != null && p.pricing().promptPerMillion().signum() == 0
+                    && p.pricing().completionPerMillion().signum() == 0) {
+                root.err().println("goldsmith: warning: --max-cost cannot stop this batch: the token prices are 0;"
+                        + " set them in the settings screen.");
+            }
+            return settings;
+        };
     }
 
     /** Starts a batch, mapping refusals to exit code 2. */
@@ -108,7 +104,7 @@ final class BatchCommands {
         String text = String.format(Locale.ROOT,
                 "Batch %s %s: ✓ %d %s, = %d unchanged, ✗ %d failed, ↷ %d skipped of %d in %s (%.1f/min).",
                 b.id(), b.status().wireName(), b.successfulItems() - b.unchangedItems(),
-                review ? "proposed" : b.operation() == dev.goldsmith.ai.Operation.ENHANCE ? "enhanced" : "with keywords",
+                review ? "proposed" : b.operation().rewritesContent() ? "enhanced" : "with keywords",
                 b.unchangedItems(),
                 b.failedItems(), b.skippedItems(), b.totalItems(), Durations.clock(s.elapsed()), s.itemsPerMinute());
         if (b.promptTokens() + b.completionTokens() > 0) {

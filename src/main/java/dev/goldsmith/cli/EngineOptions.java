@@ -1,33 +1,47 @@
 package dev.goldsmith.cli;
 
 import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
+import dev.goldsmith.ai.ProviderPreset;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
  * The engine options of {@code enhance}, {@code resume} and {@code retry-failed}. Only options given on the
  * command line override the saved settings (or, for resume, the batch's own). There is no option for the API
- * key: it comes from the environment or the settings store.
+ * key: it comes from the environment or the settings store ({@code KeyLookup}).
  */
 final class EngineOptions {
 
     @Option(names = "--operation", paramLabel = "enhance|keyword_suggest", description = "What to do with each item.")
     String operation;
 
-    @Option(names = "--provider", paramLabel = "rules|openai", description = "The offline rules engine or an"
-            + " OpenAI-compatible endpoint (--base-url or --model alone mean openai).")
+    @Option(names = "--provider", paramLabel = "rules|openai|azure|anthropic", completionCandidates = ProviderIds.class,
+            description = "One of ${COMPLETION-CANDIDATES}: the offline rules engine, an OpenAI-compatible endpoint,"
+                    + " Azure OpenAI or Anthropic (--base-url or --model alone keep the provider that calls a server,"
+                    + " else mean openai; --deployment or --api-version alone mean azure).")
     String provider;
 
-    @Option(names = "--base-url", paramLabel = "URL", description = "The endpoint, e.g. https://api.openai.com/v1"
-            + " (means --provider openai).")
+    @Option(names = "--base-url", paramLabel = "URL", description = "The endpoint, e.g. https://api.openai.com/v1, or"
+            + " an Azure resource's https://NAME.openai.azure.com.")
     String baseUrl;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "The model name (means --provider openai).")
+    @Option(names = "--model", paramLabel = "NAME", description = "The model name (for Azure the deployment's model).")
     String model;
+
+    @Option(names = "--deployment", paramLabel = "NAME", description = "Azure OpenAI: the deployment to call.")
+    String deployment;
+
+    @Option(names = "--api-version", paramLabel = "V", description = "Azure OpenAI: the api-version (default "
+            + ProviderSettings.DEFAULT_API_VERSION + ").")
+    String apiVersion;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Requests in flight at most (1-64, default 5).")
     Integer concurrency;
@@ -91,34 +105,71 @@ final class EngineOptions {
     }
 
     /**
-     * The provider the options ask for. A base URL or a model is only meaningful for an OpenAI-compatible endpoint:
-     * without {@code --provider} either one means {@code openai} (as in {@code provider-check}); with
-     * {@code --provider rules} they are refused — never silently ignored.
+     * The provider the options ask for. {@code --base-url} and {@code --model} without {@code --provider} keep a
+     * provider that calls a server and otherwise mean {@code openai} (as in {@code provider-check});
+     * {@code --deployment} and {@code --api-version} mean {@code azure}. An option the provider has no use for is
+     * refused — never silently ignored. Switching provider starts from its own base URL, model and list price.
      */
     private ProviderSettings provider(ProviderSettings p) {
+        ProviderKind kind = kind(p.kind());
+        boolean switched = kind != p.kind();
+        refuseUnused(kind);
+        ProviderSettings base = switched ? ProviderSettings.defaults(kind).withApiKey(p.apiKey()) : p;
+        String m = model != null ? model.strip() : base.model();
+        Pricing pricing = p.pricing();
+        ProviderSettings filled = new ProviderSettings(kind, baseUrl != null ? baseUrl.strip() : base.baseUrl(), m,
+                p.apiKey(), p.temperature(), p.maxTokens(), timeoutMs != null ? timeout(timeoutMs) : p.timeout(),
+                p.maxConnections(), pricing, deployment != null ? deployment : base.deployment(),
+                apiVersion != null ? apiVersion : base.apiVersion()).withDefaultsFilledIn();
+        if (!switched && (model == null || model.strip().equals(p.model()))) {
+            return filled;
+        }
+        // another provider or model: its list price when a preset knows it; the old one's would be wrong
+        return filled.withPricing(ProviderPreset.matching(filled).flatMap(preset -> preset.pricing(filled.model()))
+                .orElse(switched ? Pricing.FREE : pricing));
+    }
+
+    private ProviderKind kind(ProviderKind saved) {
+        if (provider != null) {
+            return ProviderKind.fromId(provider).orElseThrow(() -> new InvalidInputException(ProviderKind.unknown(provider)));
+        }
+        if (deployment != null || apiVersion != null) {
+            return ProviderKind.AZURE;
+        }
         boolean endpointGiven = baseUrl != null || model != null;
-        String name = provider != null ? provider : endpointGiven ? ProviderSettings.OPENAI : p.provider();
-        if (!ProviderSettings.RULES.equals(name) && !ProviderSettings.OPENAI.equals(name)) {
-            throw new InvalidInputException("--provider must be rules or openai, not '" + name + "'.");
+        return endpointGiven && !saved.isRemote() ? ProviderKind.OPENAI : saved;
+    }
+
+    /** Refuses options {@code kind} has no use for, naming them. */
+    private void refuseUnused(ProviderKind kind) {
+        List<String> endpoint = new ArrayList<>();
+        if (baseUrl != null) {
+            endpoint.add("--base-url");
         }
-        if (ProviderSettings.RULES.equals(name) && endpointGiven) {
-            String given = baseUrl != null && model != null ? "--base-url and --model are" : baseUrl != null
-                    ? "--base-url is" : "--model is";
-            throw new InvalidInputException(given + " for an OpenAI-compatible endpoint, and --provider rules is the"
-                    + " offline engine: leave " + (baseUrl != null && model != null ? "them" : "it")
-                    + " out, or use --provider openai.");
+        if (model != null) {
+            endpoint.add("--model");
         }
-        boolean switched = !name.equals(p.provider());
-        String url = baseUrl != null ? baseUrl
-                : switched && ProviderSettings.OPENAI.equals(name) ? ProviderSettings.DEFAULT_BASE_URL : p.baseUrl();
-        String m = model != null ? model
-                : switched ? (ProviderSettings.OPENAI.equals(name) ? ProviderSettings.DEFAULT_MODEL : "rules") : p.model();
-        if (ProviderSettings.OPENAI.equals(name) && url == null) {
-            url = ProviderSettings.DEFAULT_BASE_URL;
+        List<String> azure = new ArrayList<>();
+        if (deployment != null) {
+            azure.add("--deployment");
         }
-        Duration timeout = timeoutMs != null ? timeout(timeoutMs) : p.timeout();
-        return new ProviderSettings(name, url, m, p.apiKey(), p.temperature(), p.maxTokens(), timeout,
-                p.maxConnections(), p.pricing());
+        if (apiVersion != null) {
+            azure.add("--api-version");
+        }
+        if (!kind.isRemote() && !endpoint.isEmpty()) {
+            throw new InvalidInputException(String.join(" and ", endpoint) + (endpoint.size() > 1 ? " are" : " is")
+                    + " for a provider that calls a server, and --provider rules is the offline engine: leave "
+                    + (endpoint.size() > 1 ? "them" : "it") + " out, or use --provider openai, azure or anthropic.");
+        }
+        if (!kind.usesDeployment() && !azure.isEmpty()) {
+            throw new InvalidInputException(String.join(" and ", azure) + (azure.size() > 1 ? " are" : " is")
+                    + " for Azure OpenAI, and the provider is " + kind.id() + ": leave "
+                    + (azure.size() > 1 ? "them" : "it") + " out, or use --provider azure.");
+        }
+        if (model != null && model.isBlank()) {
+            throw new InvalidInputException("--model is empty; give a model name" + kind.defaultModel()
+                    .map(m -> " such as " + m).orElse("") + ".");
+        }
     }
 
     private static Duration nonNegative(String option, long ms) {

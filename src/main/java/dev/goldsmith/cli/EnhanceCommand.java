@@ -1,7 +1,6 @@
 package dev.goldsmith.cli;
 
 import dev.goldsmith.ai.Operation;
-import dev.goldsmith.batch.BatchSettings;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +34,8 @@ final class EnhanceCommand implements Callable<Integer> {
             throw new InvalidInputException("--items is empty; give item ids separated by commas, e.g. --items pp-1,pp-2.");
         }
         // the saved settings, then the options given (--operation among them), then the key
-        BatchSettings withKey = BatchCommands.withKey(root, engine.applyTo(root.defaults().load(Operation.ENHANCE)));
-        var handle = BatchCommands.start(() -> root.batches().start(vault, ids, withKey));
+        var handle = BatchCommands.start(() -> root.launcher().start(vault, ids, Operation.ENHANCE,
+                BatchCommands.options(root, engine)));
         return BatchCommands.runToEnd(root, handle, json);
     }
 

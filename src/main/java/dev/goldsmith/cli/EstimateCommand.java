@@ -72,8 +72,8 @@ final class EstimateCommand implements Callable<Integer> {
         var out = root.out();
         String model = settings.provider().model();
         out.println(TerminalText.visible(String.format(Locale.ROOT, "Estimate for %d items of vault %s (%s, %s):",
-                e.items(), vault, settings.options().operation().wireName(), settings.provider().provider()
-                        + (model == null || model.equals(settings.provider().provider()) ? "" : " " + model))));
+                e.items(), vault, settings.options().operation().wireName(), settings.provider().kind().id()
+                        + (model == null || !settings.provider().kind().isRemote() ? "" : " " + model))));
         out.printf(Locale.ROOT, "  to send     %,d (%,d skipped)%n", e.toSend(), e.skipped());
         out.printf(Locale.ROOT, "  prompt      %,d tokens%n", e.promptTokens());
         out.printf(Locale.ROOT, "  completion  %,d tokens%n", e.completionTokens());

@@ -1,7 +1,7 @@
 package dev.goldsmith.cli;
 
 import dev.goldsmith.batch.BatchHandle;
-import dev.goldsmith.batch.BatchService;
+import dev.goldsmith.batch.BatchLauncher;
 import dev.goldsmith.batch.BatchSettings;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
@@ -28,12 +28,11 @@ abstract class OldBatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the final batch status as JSON on stdout.")
     boolean json;
 
-    abstract BatchHandle run(BatchService batches, String id, UnaryOperator<BatchSettings> adjust);
+    abstract BatchHandle run(BatchLauncher launcher, String id, UnaryOperator<BatchSettings> options);
 
     @Override
     public Integer call() {
-        var handle = BatchCommands.start(() -> run(root.batches(), batchId,
-                stored -> BatchCommands.withKey(root, engine.applyTo(stored))));
+        var handle = BatchCommands.start(() -> run(root.launcher(), batchId, BatchCommands.options(root, engine)));
         return BatchCommands.runToEnd(root, handle, json);
     }
 }

@@ -1,7 +1,7 @@
 package dev.goldsmith.cli;
 
 import dev.goldsmith.batch.BatchHandle;
-import dev.goldsmith.batch.BatchService;
+import dev.goldsmith.batch.BatchLauncher;
 import dev.goldsmith.batch.BatchSettings;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 final class ResumeCommand extends OldBatchCommand {
 
     @Override
-    BatchHandle run(BatchService batches, String id, UnaryOperator<BatchSettings> adjust) {
-        return batches.resume(id, adjust);
+    BatchHandle run(BatchLauncher launcher, String id, UnaryOperator<BatchSettings> options) {
+        return launcher.resume(id, BatchLauncher.Base.OWN, options);
     }
 }

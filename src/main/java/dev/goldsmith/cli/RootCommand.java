@@ -71,6 +71,16 @@ public final class RootCommand implements Runnable, AutoCloseable {
         return services().batchDefaults();
     }
 
+    /** Where API keys come from: this process's environment, else the saved key file. */
+    dev.goldsmith.store.KeyLookup keys() {
+        return services().keyLookup(env);
+    }
+
+    /** Starts, resumes and retries batches with the saved settings, the options given and the key. */
+    dev.goldsmith.batch.BatchLauncher launcher() {
+        return services().batchLauncher(env);
+    }
+
     Map<String, String> env() {
         return env;
     }

@@ -51,8 +51,8 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         history.liveElapsedFrom(batch.live()::elapsedOf);
         BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), BatchGateway.of(services), executor, dialogs, messages, history::reload,
                 services.itemVersions(), workspace::reload, batch.live()::enqueue, services.vaultExporter().files());
-        SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(),
-                System.getenv(), executor, dialogs, messages, main.darkThemeProperty());
+        SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.keyLookup(System.getenv()),
+                executor, dialogs, messages, main.darkThemeProperty());
 
         ControllerFactory factory = new ControllerFactory()
                 .register(MainWindowController.class, () -> new MainWindowController(main, files))

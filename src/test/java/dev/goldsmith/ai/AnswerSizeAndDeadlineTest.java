@@ -48,7 +48,7 @@ class AnswerSizeAndDeadlineTest {
     }
 
     private static ProviderSettings at(String baseUrl, Duration timeout) {
-        return new ProviderSettings(ProviderSettings.OPENAI, baseUrl, "gpt-test", KEY, 0.7, 500, timeout, 2, null);
+        return new ProviderSettings(ProviderKind.OPENAI, baseUrl, "gpt-test", KEY, 0.7, 500, timeout, 2, null);
     }
 
     @Test

@@ -240,25 +240,25 @@ class AnthropicTest {
     @Test
     void theDefaultBaseUrlIsAnthropicsAndBadSettingsAreRefusedBeforeAnythingIsSent() {
         ProviderSettings defaults = anthropic(server, KEY);
-        ProviderSettings noBase = new ProviderSettings("anthropic", null, "claude-haiku-4-5", KEY, 0.7, 500,
+        ProviderSettings noBase = new ProviderSettings(ProviderKind.ANTHROPIC, null, "claude-haiku-4-5", KEY, 0.7, 500,
                 Duration.ofSeconds(5), 1, null);
         try (AnthropicEnhancer enhancer = new AnthropicEnhancer(noBase)) {
             assertThat(enhancer.endpoint().toString()).isEqualTo("https://api.anthropic.com/v1/messages");
             assertThat(enhancer.providerName()).isEqualTo("anthropic");
             assertThat(enhancer.model()).isEqualTo("claude-haiku-4-5");
         }
-        ProviderSettings remoteHttp = new ProviderSettings("anthropic", "http://api.anthropic.com/v1", "claude-haiku-4-5",
+        ProviderSettings remoteHttp = new ProviderSettings(ProviderKind.ANTHROPIC, "http://api.anthropic.com/v1", "claude-haiku-4-5",
                 KEY, 0.7, 500, Duration.ofSeconds(5), 1, null);
-        ProviderSettings noModel = new ProviderSettings("anthropic", defaults.baseUrl(), " ", KEY, 0.7, 500,
+        ProviderSettings noModel = new ProviderSettings(ProviderKind.ANTHROPIC, defaults.baseUrl(), " ", KEY, 0.7, 500,
                 Duration.ofSeconds(5), 1, null);
 
         assertThatThrownBy(() -> Enhancers.create(remoteHttp))
                 .hasMessage("Plain http is allowed only to this computer (localhost); use https for 'api.anthropic.com'.");
         assertThatThrownBy(() -> Enhancers.create(noModel))
                 .hasMessage("The model name is empty: give one such as claude-haiku-4-5.");
-        ProviderSettings hot = new ProviderSettings("anthropic", defaults.baseUrl(), "claude-haiku-4-5", KEY, 1.5, 500,
+        ProviderSettings hot = new ProviderSettings(ProviderKind.ANTHROPIC, defaults.baseUrl(), "claude-haiku-4-5", KEY, 1.5, 500,
                 Duration.ofSeconds(5), 1, null);
-        ProviderSettings noTokens = new ProviderSettings("anthropic", defaults.baseUrl(), "claude-haiku-4-5", KEY, 0.7, 0,
+        ProviderSettings noTokens = new ProviderSettings(ProviderKind.ANTHROPIC, defaults.baseUrl(), "claude-haiku-4-5", KEY, 0.7, 0,
                 Duration.ofSeconds(5), 1, null);
         assertThatThrownBy(() -> Enhancers.create(hot)).hasMessage("Anthropic takes a temperature from 0 to 1, not 1.5.");
         assertThat(ProviderCheck.check(hot).message()).isEqualTo("Anthropic takes a temperature from 0 to 1, not 1.5.");

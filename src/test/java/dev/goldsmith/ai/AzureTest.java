@@ -89,7 +89,7 @@ class AzureTest {
 
     @Test
     void theModelDefaultsToTheDeploymentAndABaseEndingInOpenaiIsTakenAsIs() throws Exception {
-        ProviderSettings noModel = new ProviderSettings("azure", server.url("/openai/").toString(), null, KEY, 0.7, 500,
+        ProviderSettings noModel = new ProviderSettings(ProviderKind.AZURE, server.url("/openai/").toString(), null, KEY, 0.7, 500,
                 Duration.ofSeconds(10), 2, null, "team gpt", null);
         assertThatThrownBy(() -> Enhancers.create(noModel)).hasMessage("The Azure OpenAI deployment 'team gpt' is not a"
                 + " deployment name (letters, digits, '.', '-' and '_', at most 64).");
@@ -108,7 +108,7 @@ class AzureTest {
     @Test
     void aMissingDeploymentOrBaseUrlIsRefusedWithASentenceBeforeAnythingIsSent() {
         ProviderSettings noDeployment = azure(server, KEY).withDeployment(" ");
-        ProviderSettings noBase = new ProviderSettings("azure", null, "gpt-4o-mini", KEY, 0.7, 500, Duration.ofSeconds(5),
+        ProviderSettings noBase = new ProviderSettings(ProviderKind.AZURE, null, "gpt-4o-mini", KEY, 0.7, 500, Duration.ofSeconds(5),
                 1, null, "prod-4o", null);
         ProviderSettings badVersion = azure(server, KEY).withApiVersion("2024-10-21&x=1");
         String missing = "The Azure OpenAI deployment is empty: give the name of a model deployment of your resource"
@@ -187,7 +187,7 @@ class AzureTest {
 
     @Test
     void aKeylessLocalAzureStandInNeedsNoKeyButARemoteResourceDoes() {
-        ProviderSettings remote = new ProviderSettings("azure", "https://acme.openai.azure.com", null, null, 0.7, 500,
+        ProviderSettings remote = new ProviderSettings(ProviderKind.AZURE, "https://acme.openai.azure.com", null, null, 0.7, 500,
                 Duration.ofSeconds(5), 1, null, "prod-4o", null);
 
         assertThat(Readiness.of(azure(server, null), false)).isEqualTo(Readiness.READY);

@@ -56,21 +56,21 @@ class FormatGateTest {
     @Test
     void openAiItselfAndAzureWithStructuredOutputsAreKnownLocalServersAreNot() {
         ObjectMapper mapper = new ObjectMapper();
-        assertThat(ChatCompletions.openAi(settings("openai", "https://api.openai.com/v1", null), mapper)
+        assertThat(ChatCompletions.openAi(settings(ProviderKind.OPENAI, "https://api.openai.com/v1", null), mapper)
                 .takesFirstFormat()).isTrue();
-        assertThat(ChatCompletions.openAi(settings("openai", "http://localhost:1234/v1", null), mapper)
+        assertThat(ChatCompletions.openAi(settings(ProviderKind.OPENAI, "http://localhost:1234/v1", null), mapper)
                 .takesFirstFormat()).isFalse();
-        assertThat(ChatCompletions.openAi(settings("openai", "https://openrouter.ai/api/v1", null), mapper)
+        assertThat(ChatCompletions.openAi(settings(ProviderKind.OPENAI, "https://openrouter.ai/api/v1", null), mapper)
                 .takesFirstFormat()).isFalse();
-        assertThat(ChatCompletions.azure(settings("azure", "https://acme.openai.azure.com", "2024-10-21"), mapper)
+        assertThat(ChatCompletions.azure(settings(ProviderKind.AZURE, "https://acme.openai.azure.com", "2024-10-21"), mapper)
                 .takesFirstFormat()).isTrue();
-        assertThat(ChatCompletions.azure(settings("azure", "https://acme.openai.azure.com", "2024-06-01"), mapper)
+        assertThat(ChatCompletions.azure(settings(ProviderKind.AZURE, "https://acme.openai.azure.com", "2024-06-01"), mapper)
                 .takesFirstFormat()).isFalse();
     }
 
-    private static ProviderSettings settings(String provider, String baseUrl, String apiVersion) {
+    private static ProviderSettings settings(ProviderKind provider, String baseUrl, String apiVersion) {
         ProviderSettings p = new ProviderSettings(provider, baseUrl, "gpt-4o-mini", null, 0.7, 500,
                 Duration.ofSeconds(30), 4, Pricing.FREE);
-        return "azure".equals(provider) ? p.withDeployment("prod").withApiVersion(apiVersion) : p;
+        return provider.usesDeployment() ? p.withDeployment("prod").withApiVersion(apiVersion) : p;
     }
 }

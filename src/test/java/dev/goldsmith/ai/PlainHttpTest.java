@@ -19,7 +19,7 @@ class PlainHttpTest {
     final MockWebServer server = new MockWebServer();
 
     private static ProviderSettings at(String baseUrl) {
-        return new ProviderSettings(ProviderSettings.OPENAI, baseUrl, "gpt-test", KEY, 0.7, 500, Duration.ofSeconds(5), 1, null);
+        return new ProviderSettings(ProviderKind.OPENAI, baseUrl, "gpt-test", KEY, 0.7, 500, Duration.ofSeconds(5), 1, null);
     }
 
     @Test

@@ -83,16 +83,6 @@ class ProviderCheckTest {
     }
 
     @Test
-    void anUnknownProviderIsNamedWithoutAnyRequest() {
-        ProviderSettings unknown = new ProviderSettings("claude", server.url("/v1").toString(), "m", null, 0.7, 5,
-                Duration.ofSeconds(5), 1, null);
-
-        assertThat(ProviderCheck.check(unknown).message())
-                .isEqualTo("The provider 'claude' is not one of rules, openai, azure, anthropic.");
-        assertThat(server.getRequestCount()).isZero();
-    }
-
-    @Test
     void aRefusedKeyIsReportedAsSuch() {
         server.enqueue(error(401, "Incorrect API key provided.", "invalid_api_key"));
 
@@ -137,7 +127,7 @@ class ProviderCheckTest {
 
     @Test
     void badSettingsAreReportedWithoutAnyRequest() {
-        ProviderSettings remoteHttp = new ProviderSettings("openai", "http://10.1.2.3:8080/v1", "m", null, 0.7, 5,
+        ProviderSettings remoteHttp = new ProviderSettings(ProviderKind.OPENAI, "http://10.1.2.3:8080/v1", "m", null, 0.7, 5,
                 Duration.ofSeconds(5), 1, null);
 
         assertThat(ProviderCheck.check(remoteHttp).message()).startsWith("Plain http is allowed only to this computer");

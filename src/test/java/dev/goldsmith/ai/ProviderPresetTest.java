@@ -77,12 +77,12 @@ class ProviderPresetTest {
 
     @Test
     void settingsFindTheirPresetByKindAndBaseUrl() {
-        ProviderSettings groqSlash = new ProviderSettings("openai", "https://API.groq.com/openai/v1/", "m", null, 0.7, 500,
+        ProviderSettings groqSlash = new ProviderSettings(ProviderKind.OPENAI, "https://API.groq.com/openai/v1/", "m", null, 0.7, 500,
                 Duration.ofSeconds(5), 1, null);
-        ProviderSettings openAiDefault = new ProviderSettings("openai", null, "m", null, 0.7, 500, Duration.ofSeconds(5), 1, null);
-        ProviderSettings own = new ProviderSettings("openai", "https://llm.example.com/v1", "m", null, 0.7, 500,
+        ProviderSettings openAiDefault = new ProviderSettings(ProviderKind.OPENAI, null, "m", null, 0.7, 500, Duration.ofSeconds(5), 1, null);
+        ProviderSettings own = new ProviderSettings(ProviderKind.OPENAI, "https://llm.example.com/v1", "m", null, 0.7, 500,
                 Duration.ofSeconds(5), 1, null);
-        ProviderSettings groqAsAnthropic = new ProviderSettings("anthropic", "https://api.groq.com/openai/v1", "m", null,
+        ProviderSettings groqAsAnthropic = new ProviderSettings(ProviderKind.ANTHROPIC, "https://api.groq.com/openai/v1", "m", null,
                 0.7, 500, Duration.ofSeconds(5), 1, null);
 
         assertThat(ProviderPreset.matching(groqSlash)).map(ProviderPreset::id).contains("groq");

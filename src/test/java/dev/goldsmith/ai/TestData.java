@@ -28,7 +28,7 @@ final class TestData {
     }
 
     static ProviderSettings settings(MockWebServer server, String key, Duration timeout) {
-        return new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(), "gpt-test", key,
+        return new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(), "gpt-test", key,
                 0.7, 500, timeout, 4, Pricing.perMillion(0.15, 0.60));
     }
 
@@ -38,13 +38,13 @@ final class TestData {
 
     /** Azure OpenAI on the loopback server: the "resource" is the server's root, deployment {@code prod-4o}. */
     static ProviderSettings azure(MockWebServer server, String key) {
-        return new ProviderSettings(ProviderKind.AZURE.id(), server.url("/").toString(), "gpt-4o-mini", key, 0.7, 500,
+        return new ProviderSettings(ProviderKind.AZURE, server.url("/").toString(), "gpt-4o-mini", key, 0.7, 500,
                 Duration.ofSeconds(10), 4, Pricing.perMillion(0.15, 0.60), "prod-4o", null);
     }
 
     /** Anthropic on the loopback server, at {@code /v1} like the real one. */
     static ProviderSettings anthropic(MockWebServer server, String key) {
-        return new ProviderSettings(ProviderKind.ANTHROPIC.id(), server.url("/v1").toString(), "claude-haiku-4-5", key,
+        return new ProviderSettings(ProviderKind.ANTHROPIC, server.url("/v1").toString(), "claude-haiku-4-5", key,
                 0.7, 500, Duration.ofSeconds(10), 4, Pricing.perMillion(1, 5));
     }
 

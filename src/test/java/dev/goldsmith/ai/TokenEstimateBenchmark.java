@@ -80,7 +80,7 @@ public final class TokenEstimateBenchmark {
     }
 
     private static ProviderSettings settings(String model) {
-        return new ProviderSettings(ProviderSettings.OPENAI, "http://127.0.0.1:9/v1", model, null, 0.7, 500,
+        return new ProviderSettings(ProviderKind.OPENAI, "http://127.0.0.1:9/v1", model, null, 0.7, 500,
                 Duration.ofSeconds(10), 1, null);
     }
 

@@ -88,7 +88,7 @@ class TokenEstimateTest {
     @ParameterizedTest
     @CsvSource({"gpt-4o-mini", "gpt-4", "llama3.2"})
     void theEstimateIsThePromptOfExactlyTheRequestSentPlusMaxTokens(String model) throws Exception {
-        ProviderSettings settings = new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(), model,
+        ProviderSettings settings = new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(), model,
                 null, 0.7, 321, Duration.ofSeconds(10), 1, null);
         VaultItem item = item("Helped with onboarding of {new} hires — 12 a month, «fast» 🚀.", QualityTier.BRONZE, "HR");
         server.enqueue(completion(enhanceAnswer("Better.", "silver")));
@@ -110,7 +110,7 @@ class TokenEstimateTest {
 
     @Test
     void keywordSuggestIsEstimatedFromItsOwnPrompt() {
-        ProviderSettings settings = new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(),
+        ProviderSettings settings = new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(),
                 "gpt-4o-mini", null, 0.7, 500, Duration.ofSeconds(10), 1, null);
         VaultItem item = item("Built ETL jobs.", QualityTier.GOLD);
         TokenCounter counter = TokenCounter.forModel("gpt-4o-mini");
@@ -123,7 +123,7 @@ class TokenEstimateTest {
 
     @Test
     void aLongerItemCostsMoreAndTheRealPromptIsSomeHundredsOfTokens() {
-        ProviderSettings settings = new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(),
+        ProviderSettings settings = new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(),
                 "gpt-4o-mini", null, 0.7, 500, Duration.ofSeconds(10), 1, null);
         try (OpenAiEnhancer enhancer = new OpenAiEnhancer(settings)) {
             long shortOne = enhancer.estimateTokens(item("Led a team.", QualityTier.BRONZE), Operation.ENHANCE);

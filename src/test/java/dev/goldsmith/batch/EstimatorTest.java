@@ -11,6 +11,7 @@ import dev.goldsmith.ai.Enhancers;
 import dev.goldsmith.ai.OpenAiEnhancer;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.store.TableSnapshot;
 import dev.goldsmith.vault.QualityTier;
@@ -42,7 +43,7 @@ class EstimatorTest {
             EngineFixture f = new EngineFixture(dir, store, Enhancers::create);
             f.addItems(3, QualityTier.BRONZE);
             f.addItems("g", 1, QualityTier.GOLD);
-            ProviderSettings provider = new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(),
+            ProviderSettings provider = new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(),
                     "gpt-4o-mini", null, 0.7, 500, Duration.ofSeconds(30), 2, Pricing.perMillion(0.15, 0.60));
             BatchSettings settings = new BatchSettings(EngineFixture.options(2), provider);
             var snapshot = TableSnapshot.of(f.db);
@@ -81,10 +82,10 @@ class EstimatorTest {
         EngineFixture f = new EngineFixture(dir, store);
         f.addItems(6, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(3)).tokensPerRequest(600);
-        BatchSettings settings = new BatchSettings(EngineFixture.options(2), new ProviderSettings(ProviderSettings.OPENAI,
+        BatchSettings settings = new BatchSettings(EngineFixture.options(2), new ProviderSettings(ProviderKind.OPENAI,
                 "http://127.0.0.1:9/v1", "m", null, 0.7, 500, Duration.ofSeconds(30), 2, Pricing.perMillion(1, 2)));
         f.finish(f.service.start(EngineFixture.VAULT, List.of("i0", "i1", "i2"), settings)); // usage 100 + 50 each
-        BatchSettings otherModel = settings.withProvider(new ProviderSettings(ProviderSettings.OPENAI,
+        BatchSettings otherModel = settings.withProvider(new ProviderSettings(ProviderKind.OPENAI,
                 "http://127.0.0.1:9/v1", "other", null, 0.7, 500, Duration.ofSeconds(30), 2, Pricing.FREE));
         f.provider.latency(Duration.ofSeconds(30));
         f.finish(f.service.start(EngineFixture.VAULT, List.of("i3"), otherModel)); // not the same model: not counted

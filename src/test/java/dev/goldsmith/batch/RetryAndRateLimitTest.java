@@ -199,7 +199,7 @@ class RetryAndRateLimitTest {
         f.provider.usage(new dev.goldsmith.ai.Usage(100_000, 0)); // $0.10 a call at $1 per million
         BatchSettings settings = EngineFixture.settings(EngineFixture.options(1).withMaxCost(new java.math.BigDecimal("0.25")))
                 .withProvider(dev.goldsmith.ai.ProviderSettings.rules());
-        settings = settings.withProvider(new dev.goldsmith.ai.ProviderSettings("rules", null, "rules", null, 0.7, 500,
+        settings = settings.withProvider(new dev.goldsmith.ai.ProviderSettings(dev.goldsmith.ai.ProviderKind.RULES, null, "rules", null, 0.7, 500,
                 Duration.ofSeconds(5), 1, dev.goldsmith.ai.Pricing.perMillion(1.0, 0)));
 
         BatchHandle batch = f.service.start(EngineFixture.VAULT, ids, settings);

@@ -11,6 +11,7 @@ import dev.goldsmith.ai.Enhancers;
 import dev.goldsmith.ai.FailureKind;
 import dev.goldsmith.ai.EnhanceResult;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.ai.Usage;
 import dev.goldsmith.store.TableSnapshot;
@@ -49,7 +50,7 @@ class TrialRunTest {
             f.addItems("g", 1, QualityTier.GOLD);
             f.addItems(5, QualityTier.BRONZE);
             BatchSettings settings = new BatchSettings(EngineFixture.options(5), new ProviderSettings(
-                    ProviderSettings.OPENAI, server.url("/v1").toString(), "m", "sk-trial-0123456789", 0.7, 500,
+                    ProviderKind.OPENAI, server.url("/v1").toString(), "m", "sk-trial-0123456789", 0.7, 500,
                     Duration.ofSeconds(30), 5, Pricing.FREE));
             var snapshot = TableSnapshot.of(f.db);
 

@@ -5,6 +5,7 @@ import dev.goldsmith.ai.Enhancer;
 import dev.goldsmith.ai.Enhancers;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchHandle;
 import dev.goldsmith.batch.BatchOptions;
@@ -338,7 +339,7 @@ public final class EngineBenchmark {
     }
 
     static ProviderSettings http(ChatServer server, int concurrency) {
-        return new ProviderSettings(ProviderSettings.OPENAI, server.baseUrl(), "bench", null, 0.7, 500,
+        return new ProviderSettings(ProviderKind.OPENAI, server.baseUrl(), "bench", null, 0.7, 500,
                 Duration.ofSeconds(30), concurrency, Pricing.FREE);
     }
 

@@ -198,7 +198,7 @@ public final class RateLimitBenchmark {
     }
 
     static ProviderSettings http(LimitedChatServer server) {
-        return new ProviderSettings(ProviderSettings.OPENAI, server.baseUrl(), "bench", null, 0.7, 500,
+        return new ProviderSettings(dev.goldsmith.ai.ProviderKind.OPENAI, server.baseUrl(), "bench", null, 0.7, 500,
                 Duration.ofSeconds(30), CONCURRENCY, Pricing.FREE);
     }
 

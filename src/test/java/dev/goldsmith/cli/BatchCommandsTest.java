@@ -114,11 +114,17 @@ class BatchCommandsTest {
         assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--concurrency", "0"), "between 1 and 64, not 0");
         assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--rpm", "-5"), "not -5");
         assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--max-attempts", "-1"), "not -1");
-        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "skynet"), "'skynet'");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "skynet"),
+                "The provider 'skynet' is not one of rules, openai, azure, anthropic.");
         assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "openai", "--base-url",
                 "http://example.com/v1"), "http");
         assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "openai"),
-                "No API key for https://api.openai.com/v1: set GOLDSMITH_API_KEY");
+                "No API key is set for api.openai.com: set GOLDSMITH_API_KEY or OPENAI_API_KEY, or save one in the settings.");
+        assertInvalid(CliRun.run(db, Map.of("OPENAI_API_KEY", "sk-openai-0123456789"), "enhance", "--vault", "v1",
+                "--provider", "anthropic"), "No API key is set for api.anthropic.com: set GOLDSMITH_API_KEY or"
+                + " ANTHROPIC_API_KEY, or save one in the settings.");
+        assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "azure", "--base-url",
+                "https://acme.openai.azure.com"), "The Azure OpenAI deployment is empty");
         assertInvalid(CliRun.run(db, "status", "nope"), "No batch with id 'nope'");
         assertInvalid(CliRun.run(db, "history", "--status", "done"), "--status must be one of");
         assertThat(JSON.readTree(CliRun.run(db, "history", "--json").out())).as("nothing recorded").isEmpty();
@@ -175,12 +181,14 @@ class BatchCommandsTest {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(provider.total()).as("both non-gold items went to the server, not the rules engine").isEqualTo(2);
             assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--model", "gpt-4o"),
-                    "No API key for https://api.openai.com/v1");
+                    "No API key is set for api.openai.com");
             assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "rules", "--base-url", url),
-                    "--base-url is for an OpenAI-compatible endpoint, and --provider rules is the offline engine:"
-                            + " leave it out, or use --provider openai.");
+                    "--base-url is for a provider that calls a server, and --provider rules is the offline engine:"
+                            + " leave it out, or use --provider openai, azure or anthropic.");
             assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "rules", "--model", "m"),
-                    "--model is for an OpenAI-compatible endpoint");
+                    "--model is for a provider that calls a server");
+            assertInvalid(CliRun.run(db, "enhance", "--vault", "v1", "--provider", "openai", "--deployment", "d"),
+                    "--deployment is for Azure OpenAI, and the provider is openai: leave it out, or use --provider azure.");
 
             provider.then("?", ScriptedProviderServer.error(401, "Incorrect API key provided"));
             CliRun refused = CliRun.run(db, env, "enhance", "--vault", "v1", "--base-url", url, "--model", "m",
@@ -188,6 +196,8 @@ class BatchCommandsTest {
             String id = JSON.readTree(refused.out()).get("batch_operation_id").asText(); // failed, resumable
             // resume and retry-failed share these options (OldBatchCommand)
             assertInvalid(CliRun.run(db, "resume", id, "--provider", "rules", "--model", "m"), "--model is for");
+            assertInvalid(CliRun.run(db, "resume", id, "--api-version", "2024-06-01"),
+                    "The Azure OpenAI base URL is empty");
             assertThat(CliRun.run(db, "status", id, "--json").out()).as("nothing changed").contains("\"failed\"");
         }
     }

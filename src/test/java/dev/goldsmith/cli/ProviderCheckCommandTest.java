@@ -82,7 +82,8 @@ class ProviderCheckCommandTest {
     @Test
     void badUsageExitsTwo() {
         assertThat(run(Map.of(), "provider-check", "--provider", "claude")).isEqualTo(Cli.INVALID);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--provider 'claude' is not one of rules, openai.");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("The provider 'claude' is not one of rules, openai, azure,"
+                + " anthropic.");
         assertThat(run(Map.of(), "provider-check", "--base-url", "http://api.example.com/v1")).isEqualTo(Cli.INVALID);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--base-url: Plain http is allowed only");
         assertThat(run(Map.of(), "provider-check", "--api-key", "sk-123")).isEqualTo(Cli.INVALID);

@@ -3,6 +3,7 @@ package dev.goldsmith.ui;
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.batch.BatchSnapshot;
@@ -89,7 +90,7 @@ public final class TypingLatency {
         server.start();
         BatchSettings saved = services.batchDefaults().load(Operation.ENHANCE);
         services.batchDefaults().save(saved.withOptions(saved.options().withConcurrency(16).withRpm(RPM))
-                .withProvider(new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(), "gpt-test",
+                .withProvider(new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(), "gpt-test",
                         null, 0.7, 200, Duration.ofSeconds(10), 16, Pricing.perMillion(0.15, 0.6))));
 
         CountDownLatch shown = new CountDownLatch(1);

@@ -63,7 +63,7 @@ class WindowLogTest {
                 workspace, executor, dialogs, messages);
         Path file = Files.writeString(dir.resolve("ada.json"), "{\"vault\": {\"id\": \"v-ada\", \"name\": \"Ada\"},"
                 + " \"items\": [{\"id\": \"pp-1\", \"type\": \"power_phrase\", \"content\": \"Shipped the compiler\"}]}");
-        SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(), Map.of(),
+        SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.keyLookup(Map.of()),
                 executor, dialogs, messages, new SimpleBooleanProperty());
         settings.load();
 

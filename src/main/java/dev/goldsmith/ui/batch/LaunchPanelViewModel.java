@@ -126,10 +126,9 @@ public final class LaunchPanelViewModel {
         }
         return switch (setup.get().readiness()) {
             case READY -> "";
-            case NO_KEY -> messages.get("launch.notReady.noKey");
+            case NO_KEY -> messages.get("launch.notReady.noKey", String.join(" or ", setup.get().keyVariables()));
             case BAD_BASE_URL -> messages.get("launch.notReady.baseUrl", setup.get().settings().provider().baseUrl());
-            case UNKNOWN_PROVIDER -> messages.get("launch.notReady.provider",
-                    setup.get().settings().provider().provider());
+            case NO_DEPLOYMENT -> messages.get("launch.notReady.deployment");
         };
     }
 

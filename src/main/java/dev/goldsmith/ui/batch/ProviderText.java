@@ -1,7 +1,10 @@
 package dev.goldsmith.ui.batch;
 
+import dev.goldsmith.ai.ProviderKind;
+import dev.goldsmith.ai.ProviderPreset;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.ui.Messages;
+import java.util.Objects;
 
 /** How the window names a provider and its model: in the launch panel, the resume dialog and History. */
 public final class ProviderText {
@@ -12,32 +15,44 @@ public final class ProviderText {
         this.messages = messages;
     }
 
-    /** "Offline rules engine — not an AI model" or "OpenAI-compatible · gpt-4o-mini · https://api.openai.com/v1". */
+    /**
+     * "Offline rules engine — not an AI model", "Groq · llama-3.3-70b-versatile · https://api.groq.com/openai/v1"
+     * (the preset's name where the settings point at one, else "OpenAI-compatible"), or "Azure OpenAI · deployment
+     * prod-4o · https://NAME.openai.azure.com".
+     */
     public String describe(ProviderSettings p) {
-        if (isRules(p)) {
-            return messages.get("launch.provider.rules");
-        }
-        return messages.get("launch.provider.remote", kind(p), p.model(), p.baseUrl());
+        return switch (p.kind()) {
+            case RULES -> messages.get("launch.provider.rules");
+            case OPENAI, ANTHROPIC -> messages.get("launch.provider.remote", service(p), p.model(), p.baseUrl());
+            case AZURE -> messages.get("launch.provider.azure", service(p), p.deployment(), p.baseUrl());
+        };
     }
 
-    /** "Offline rules engine" or "gpt-4o-mini": a History cell, a button. */
+    /** The service's name: its preset's ("Groq", "OpenAI"), else the kind's ("OpenAI-compatible"). */
+    private String service(ProviderSettings p) {
+        return ProviderPreset.matching(p).map(ProviderPreset::displayName).orElseGet(() -> kind(p.kind()));
+    }
+
+    /** "Offline rules" or "gpt-4o-mini" (for Azure without a model, the deployment): a History cell, a button. */
     public String shortName(ProviderSettings p) {
-        return isRules(p) ? messages.get("provider.short.rules") : p.model();
+        if (isRules(p)) {
+            return messages.get("provider.short.rules");
+        }
+        return p.model() != null ? p.model() : Objects.requireNonNullElse(p.deployment(), "");
     }
 
-    /** "OpenAI-compatible", or the provider's own name when the window has no words for it. */
-    public String kind(ProviderSettings p) {
-        String key = "settings.provider." + p.provider();
-        return messages.has(key) ? messages.get(key) : p.provider();
+    /** "OpenAI-compatible", "Azure OpenAI", "Anthropic", "Offline rules (no AI)". */
+    public String kind(ProviderKind kind) {
+        return messages.get("settings.provider." + kind.id());
     }
 
     public static boolean isRules(ProviderSettings p) {
-        return ProviderSettings.RULES.equals(p.provider());
+        return !p.kind().isRemote();
     }
 
     /** Whether two settings send to the same provider, endpoint and model (the rest is not what people choose by). */
     public static boolean sameProvider(ProviderSettings a, ProviderSettings b) {
-        return a.provider().equals(b.provider()) && (isRules(a)
-                || java.util.Objects.equals(a.baseUrl(), b.baseUrl()) && java.util.Objects.equals(a.model(), b.model()));
+        return a.kind() == b.kind() && (isRules(a) || Objects.equals(a.baseUrl(), b.baseUrl())
+                && Objects.equals(a.model(), b.model()) && Objects.equals(a.deployment(), b.deployment()));
     }
 }

@@ -165,7 +165,7 @@ final class SnapshotText {
         } else if (o.newTier() != null && o.oldTier() != null && o.newTier() != o.oldTier()) {
             detail = messages.get("live.outcome.tier", tier(o.oldTier().wireName()), tier(o.newTier().wireName()));
         } else if (o.status() == dev.goldsmith.batch.ItemStatus.SUCCEEDED) {
-            detail = messages.get(operation == Operation.KEYWORD_SUGGEST ? "live.outcome.keywords" : "live.outcome.sameTier");
+            detail = messages.get(operation.rewritesContent() ? "live.outcome.sameTier" : "live.outcome.keywords");
         } else {
             detail = messages.get("live.outcome." + o.status().wireName());
         }

@@ -1,13 +1,16 @@
 package dev.goldsmith.ui.settings;
 
-import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.ai.ProviderKind;
+import dev.goldsmith.ai.ProviderPreset;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
 import javafx.util.StringConverter;
 
 /** Binds the Settings tab to {@link SettingsViewModel}. */
@@ -18,9 +21,13 @@ public final class SettingsController {
 
     private final SettingsViewModel viewModel;
 
-    @FXML private ComboBox<String> providerBox;
+    @FXML private ComboBox<ProviderPreset> presetBox;
+    @FXML private ComboBox<ProviderKind> providerBox;
     @FXML private TextField baseUrlField;
     @FXML private TextField modelField;
+    @FXML private GridPane azureGrid;
+    @FXML private TextField deploymentField;
+    @FXML private TextField apiVersionField;
     @FXML private PasswordField apiKeyField;
     @FXML private Label keyNoteLabel;
     @FXML private TextField temperatureField;
@@ -39,6 +46,7 @@ public final class SettingsController {
     @FXML private Button sharedTestButton;
     @FXML private Button sharedSaveButton;
     @FXML private Label sharedResultLabel;
+    @FXML private Label pricesNoteLabel;
     @FXML private CheckBox darkThemeBox;
     @FXML private Label errorLabel;
     @FXML private Button saveButton;
@@ -52,29 +60,36 @@ public final class SettingsController {
 
     @FXML
     private void initialize() {
-        providerBox.getItems().setAll(SettingsViewModel.PROVIDERS);
-        providerBox.setConverter(new StringConverter<>() {
+        presetBox.getItems().setAll(viewModel.presets());
+        presetBox.setConverter(readOnly(viewModel::presetName));
+        presetBox.setButtonCell(new ListCell<>() { // shows what no preset means, also after a value was cleared
             @Override
-            public String toString(String value) {
-                return viewModel.providerName(value);
-            }
-
-            @Override
-            public String fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
+            protected void updateItem(ProviderPreset item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? viewModel.presetName(null) : viewModel.presetName(item));
             }
         });
+        presetBox.valueProperty().bindBidirectional(viewModel.presetProperty());
+        providerBox.getItems().setAll(viewModel.providers());
+        providerBox.setConverter(readOnly(viewModel::providerName));
         providerBox.valueProperty().bindBidirectional(viewModel.providerProperty());
-        var openai = viewModel.providerProperty().isEqualTo(ProviderSettings.OPENAI);
+        var local = viewModel.remoteProperty().not();
         baseUrlField.textProperty().bindBidirectional(viewModel.baseUrlProperty());
-        baseUrlField.disableProperty().bind(openai.not());
+        baseUrlField.disableProperty().bind(local);
         modelField.textProperty().bindBidirectional(viewModel.modelProperty());
-        modelField.disableProperty().bind(openai.not());
+        modelField.disableProperty().bind(local);
+        deploymentField.textProperty().bindBidirectional(viewModel.deploymentProperty());
+        apiVersionField.textProperty().bindBidirectional(viewModel.apiVersionProperty());
+        azureGrid.visibleProperty().bind(viewModel.usesDeploymentProperty());
+        azureGrid.managedProperty().bind(azureGrid.visibleProperty());
         apiKeyField.textProperty().bindBidirectional(viewModel.apiKeyProperty());
-        apiKeyField.disableProperty().bind(viewModel.keyFromEnvironmentProperty());
+        apiKeyField.disableProperty().bind(viewModel.keyFromEnvironmentProperty().or(local));
         keyNoteLabel.textProperty().bind(viewModel.keyNoteProperty());
-        keyNoteLabel.visibleProperty().bind(viewModel.keyFromEnvironmentProperty());
+        keyNoteLabel.visibleProperty().bind(viewModel.keyNoteProperty().isNotEmpty());
         keyNoteLabel.managedProperty().bind(keyNoteLabel.visibleProperty());
+        pricesNoteLabel.textProperty().bind(viewModel.pricesNoteProperty());
+        pricesNoteLabel.visibleProperty().bind(viewModel.pricesNoteProperty().isNotEmpty());
+        pricesNoteLabel.managedProperty().bind(pricesNoteLabel.visibleProperty());
         temperatureField.textProperty().bindBidirectional(viewModel.temperatureProperty());
         maxTokensField.textProperty().bindBidirectional(viewModel.maxTokensProperty());
         timeoutField.textProperty().bindBidirectional(viewModel.timeoutSecondsProperty());
@@ -122,6 +137,20 @@ public final class SettingsController {
     @FXML
     private void onSaveSharedDatabase() {
         viewModel.sharedDatabase().save();
+    }
+
+    private static <T> StringConverter<T> readOnly(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
     }
 
     @FXML

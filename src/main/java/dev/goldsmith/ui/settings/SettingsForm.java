@@ -3,7 +3,9 @@ package dev.goldsmith.ui.settings;
 import dev.goldsmith.ai.BaseUrls;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.ai.Readiness;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchSettings;
 import java.math.BigDecimal;
@@ -11,27 +13,41 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The settings screen's text fields, turned into {@link BatchSettings} or refused with one sentence naming
- * the field and the value ({@link IllegalArgumentException}).
+ * The settings screen's fields, turned into {@link BatchSettings} or refused with one sentence naming the field and
+ * the value ({@link IllegalArgumentException}) — including what the provider itself would refuse (a deployment Azure
+ * needs, a temperature Anthropic does not take), asked of {@link Readiness#problem}.
  */
-record SettingsForm(String provider, String baseUrl, String model, String temperature, String maxTokens,
-                    String timeoutSeconds, String concurrency, String rpm, String tpm, String maxAttempts,
-                    String baseDelayMs,
-                    String promptPrice, String completionPrice) {
+record SettingsForm(ProviderKind provider, String baseUrl, String model, String deployment, String apiVersion,
+                    String temperature, String maxTokens, String timeoutSeconds, String concurrency, String rpm,
+                    String tpm, String maxAttempts, String baseDelayMs, String promptPrice, String completionPrice) {
 
     static SettingsForm of(BatchSettings s) {
         ProviderSettings p = s.provider();
         BatchOptions o = s.options();
-        return new SettingsForm(p.provider(), p.baseUrl() == null ? "" : p.baseUrl(), p.model() == null ? "" : p.model(),
-                Double.toString(p.temperature()), Integer.toString(p.maxTokens()),
+        boolean azure = p.kind().usesDeployment();
+        return new SettingsForm(p.kind(), text(p.baseUrl()), text(p.model()), azure ? text(p.deployment()) : "",
+                azure ? p.apiVersion() : "", Double.toString(p.temperature()), Integer.toString(p.maxTokens()),
                 Long.toString(p.timeout().toSeconds()), Integer.toString(o.concurrency()), Integer.toString(o.rpm()),
                 Integer.toString(o.tpm()), Integer.toString(o.maxAttempts()), Long.toString(o.baseDelay().toMillis()),
                 p.pricing().promptPerMillion().toPlainString(), p.pricing().completionPerMillion().toPlainString());
     }
 
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The provider part of these fields, as far as they can be read (for the key lookup and the preset shown). */
+    ProviderSettings roughProvider() {
+        return new ProviderSettings(provider, blankToNull(baseUrl), blankToNull(model), null, 0.7, 500,
+                Duration.ofSeconds(60), 1, Pricing.FREE, blankToNull(deployment), blankToNull(apiVersion));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** The settings these fields stand for, without an API key. */
     BatchSettings toSettings() {
-        boolean openai = ProviderSettings.OPENAI.equals(provider);
         BatchOptions options = capitalised(() -> BatchOptions.defaults(Operation.ENHANCE)
                 .withConcurrency(whole("Concurrency", concurrency))
                 .withRpm(perMinute("Requests per minute", rpm, BatchOptions.MAX_RPM))
@@ -50,18 +66,20 @@ record SettingsForm(String provider, String baseUrl, String model, String temper
         if (timeout < 1) {
             throw new IllegalArgumentException("Timeout must be at least 1 second, not " + timeout + ".");
         }
-        if (openai) {
-            BaseUrls.require(baseUrl);
-            if (model.isBlank()) {
-                throw new IllegalArgumentException("The model name is empty: give one such as "
-                        + ProviderSettings.DEFAULT_MODEL + ".");
-            }
-        }
         Pricing pricing = capitalised(() -> new Pricing(decimal("Prompt price", promptPrice),
                 decimal("Completion price", completionPrice)));
-        ProviderSettings p = new ProviderSettings(provider, openai ? baseUrl.strip() : null,
-                openai ? model.strip() : ProviderSettings.rules().model(), null, t, tokens, Duration.ofSeconds(timeout),
-                options.concurrency(), pricing);
+        if (!provider.isRemote()) {
+            return new BatchSettings(options, new ProviderSettings(provider, null, ProviderSettings.rules().model(), null,
+                    t, tokens, Duration.ofSeconds(timeout), options.concurrency(), pricing));
+        }
+        BaseUrls.require(baseUrl, provider.defaultBaseUrl().orElse(ProviderKind.AZURE_EXAMPLE_BASE_URL));
+        ProviderSettings p = new ProviderSettings(provider, baseUrl.strip(), blankToNull(model), null, t, tokens,
+                Duration.ofSeconds(timeout), options.concurrency(), pricing,
+                provider.usesDeployment() ? blankToNull(deployment) : null,
+                provider.usesDeployment() ? blankToNull(apiVersion) : null);
+        Readiness.problem(p, true).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         return new BatchSettings(options, p);
     }
 

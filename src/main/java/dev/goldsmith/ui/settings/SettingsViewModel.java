@@ -1,19 +1,19 @@
 package dev.goldsmith.ui.settings;
 
 import dev.goldsmith.ai.ApiKey;
-import dev.goldsmith.ai.ApiKeys;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.ProviderCheck;
 import dev.goldsmith.ai.ProviderCheckResult;
+import dev.goldsmith.ai.ProviderKind;
+import dev.goldsmith.ai.ProviderPreset;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchDefaults;
 import dev.goldsmith.batch.BatchSettings;
-import dev.goldsmith.store.ApiKeyStore;
+import dev.goldsmith.store.KeyLookup;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -32,23 +32,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Settings tab: the provider and engine settings new batches start with, as editable text, saved through
- * {@link BatchDefaults} (the key through {@link ApiKeyStore}, never the database). A key in the environment
- * wins over the saved one and cannot be edited here. Test connection runs the provider check in the background.
+ * {@link BatchDefaults} (the key through the {@link KeyLookup}'s key file, never the database). Choosing a preset
+ * ({@link ProviderPreset}) fills the provider, base URL, model and list prices, all editable; the preset shown is
+ * the one the fields point at. A key in the provider's environment variables wins over the saved one and cannot be
+ * edited here. Test connection runs the provider check in the background with the key a batch would get.
  */
 public final class SettingsViewModel {
 
-    public static final List<String> PROVIDERS = List.of(ProviderSettings.RULES, ProviderSettings.OPENAI);
     private static final Logger LOG = LoggerFactory.getLogger(SettingsViewModel.class);
 
     private final BatchDefaults defaults;
-    private final ApiKeyStore keys;
-    private final Map<String, String> env;
+    private final KeyLookup keys;
     private final TaskExecutor executor;
     private final Messages messages;
     private final BooleanProperty darkTheme;
-    private final ObjectProperty<String> provider = new SimpleObjectProperty<>(ProviderSettings.RULES);
+    private final ObjectProperty<ProviderKind> provider = new SimpleObjectProperty<>(ProviderKind.RULES);
+    private final ObjectProperty<ProviderPreset> preset = new SimpleObjectProperty<>();
     private final StringProperty baseUrl = new SimpleStringProperty("");
     private final StringProperty model = new SimpleStringProperty("");
+    private final StringProperty deployment = new SimpleStringProperty("");
+    private final StringProperty apiVersion = new SimpleStringProperty("");
     private final StringProperty apiKey = new SimpleStringProperty("");
     private final StringProperty temperature = new SimpleStringProperty("");
     private final StringProperty maxTokens = new SimpleStringProperty("");
@@ -60,8 +63,11 @@ public final class SettingsViewModel {
     private final StringProperty baseDelayMs = new SimpleStringProperty("");
     private final StringProperty promptPrice = new SimpleStringProperty("");
     private final StringProperty completionPrice = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper usesDeployment = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper keyFromEnvironment = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper keyNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pricesNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -73,26 +79,38 @@ public final class SettingsViewModel {
     /** The fields and key as last loaded or saved: what "unsaved changes" compares with. */
     private SettingsForm savedForm;
     private String savedKey = "";
+    /** Fields are being filled (shown, or from a preset): not a choice of the user's to act on. */
+    private boolean filling;
 
     /** What to do with unsaved changes on leaving the screen. */
     private enum Leave { SAVE, DISCARD }
 
-    public SettingsViewModel(BatchDefaults defaults, ApiKeyStore keys, Map<String, String> env, TaskExecutor executor,
-                             DialogService dialogs, Messages messages, BooleanProperty darkTheme) {
+    public SettingsViewModel(BatchDefaults defaults, KeyLookup keys, TaskExecutor executor, DialogService dialogs,
+                             Messages messages, BooleanProperty darkTheme) {
         this.defaults = defaults;
         this.dialogs = dialogs;
         this.keys = keys;
-        this.env = Map.copyOf(env);
         this.executor = executor;
         this.messages = messages;
         this.darkTheme = darkTheme;
-        this.sharedDatabase = new SharedDatabaseViewModel(keys.file().toAbsolutePath().getParent(), env, executor,
-                messages);
-        provider.addListener((obs, was, now) -> fillOpenAiDefaults(now));
-        ApiKeys.resolve(this.env, Optional.empty()).ifPresent(k -> {
-            keyFromEnvironment.set(true);
-            keyNote.set(messages.get("settings.key.fromEnvironment", k.origin()));
+        this.sharedDatabase = new SharedDatabaseViewModel(keys.saved().file().toAbsolutePath().getParent(),
+                keys.env(), executor, messages);
+        provider.addListener((obs, was, now) -> {
+            if (!filling && now != null) {
+                ProviderPreset.all().stream().filter(p -> p.kind() == now).findFirst().ifPresent(this::fill);
+            }
         });
+        preset.addListener((obs, was, now) -> {
+            if (!filling && now != null) {
+                fill(now);
+            }
+        });
+        javafx.beans.InvalidationListener follow = obs -> follow();
+        provider.addListener(follow);
+        baseUrl.addListener(follow);
+        model.addListener(follow);
+        deployment.addListener(follow);
+        follow();
     }
 
     /** The "Shared database" section: which team database this machine opens. */
@@ -104,9 +122,9 @@ public final class SettingsViewModel {
     public void load() {
         sharedDatabase.load();
         busy.set(true);
-        executor.submit(() -> new Saved(defaults.load(Operation.ENHANCE), keys.read()), saved -> {
+        executor.submit(() -> new Saved(defaults.load(Operation.ENHANCE), keys.saved().read()), saved -> {
             show(SettingsForm.of(saved.settings()));
-            apiKey.set(keyFromEnvironment.get() ? "" : saved.key().orElse(""));
+            apiKey.set(saved.key().orElse(""));
             savedForm = form();
             savedKey = apiKey.get();
             error.set("");
@@ -145,7 +163,7 @@ public final class SettingsViewModel {
         executor.submit(() -> {
             defaults.save(settings);
             if (saveKey) {
-                keys.write(key);
+                keys.saved().write(key);
             }
             return null;
         }, ok -> {
@@ -155,9 +173,10 @@ public final class SettingsViewModel {
             status.set(messages.get("settings.saved"));
             savedRevision.set(savedRevision.get() + 1);
             ProviderSettings p = settings.provider();
-            LOG.info("settings saved: provider {}, base URL {}, model {}, concurrency {}, rpm {}, tpm {}, max attempts {},"
-                    + " base delay {} ms, prices {}/{} per million tokens; API key {}", p.provider(), p.baseUrl(),
-                    p.model(), settings.options().concurrency(), settings.options().rpm(), settings.options().tpm(),
+            LOG.info("settings saved: provider {}, base URL {}, model {}{}, concurrency {}, rpm {}, tpm {}, max attempts {},"
+                    + " base delay {} ms, prices {}/{} per million tokens; API key {}", p.kind().id(), p.baseUrl(),
+                    p.model(), p.kind().usesDeployment() ? ", deployment " + p.deployment() + " (api-version "
+                            + p.apiVersion() + ")" : "", settings.options().concurrency(), settings.options().rpm(), settings.options().tpm(),
                     settings.options().maxAttempts(), settings.options().baseDelay().toMillis(),
                     p.pricing().promptPerMillion(), p.pricing().completionPerMillion(), keyChange);
         }, failure -> {
@@ -220,50 +239,134 @@ public final class SettingsViewModel {
         testResult.set(result.message());
     }
 
+    /** The key a batch with these fields would get: the environment's, else the one typed (not yet saved). */
     private String keyToUse() {
         Optional<String> typed = Optional.ofNullable(apiKey.get()).filter(k -> !k.isBlank());
-        return ApiKeys.resolve(env, typed).map(ApiKey::value).orElse(null);
+        return keys.find(form().roughProvider(), typed).map(ApiKey::value).orElse(null);
     }
 
     private SettingsForm form() {
-        return new SettingsForm(provider.get(), baseUrl.get(), model.get(), temperature.get(), maxTokens.get(),
-                timeoutSeconds.get(), concurrency.get(), rpm.get(), tpm.get(), maxAttempts.get(), baseDelayMs.get(),
-                promptPrice.get(), completionPrice.get());
+        return new SettingsForm(provider.get(), baseUrl.get(), model.get(), deployment.get(), apiVersion.get(),
+                temperature.get(), maxTokens.get(), timeoutSeconds.get(), concurrency.get(), rpm.get(), tpm.get(),
+                maxAttempts.get(), baseDelayMs.get(), promptPrice.get(), completionPrice.get());
     }
 
     private void show(SettingsForm f) {
-        provider.set(f.provider());
-        baseUrl.set(f.baseUrl());
-        model.set(f.model());
-        temperature.set(f.temperature());
-        maxTokens.set(f.maxTokens());
-        timeoutSeconds.set(f.timeoutSeconds());
-        concurrency.set(f.concurrency());
-        rpm.set(f.rpm());
-        tpm.set(f.tpm());
-        maxAttempts.set(f.maxAttempts());
-        baseDelayMs.set(f.baseDelayMs());
-        promptPrice.set(f.promptPrice());
-        completionPrice.set(f.completionPrice());
-    }
-
-    private void fillOpenAiDefaults(String now) {
-        if (ProviderSettings.OPENAI.equals(now)) {
-            if (baseUrl.get() == null || baseUrl.get().isBlank()) {
-                baseUrl.set(ProviderSettings.DEFAULT_BASE_URL);
-            }
-            if (model.get() == null || model.get().isBlank() || ProviderSettings.RULES.equals(model.get())) {
-                model.set(ProviderSettings.DEFAULT_MODEL);
-            }
+        filling = true;
+        try {
+            provider.set(f.provider());
+            baseUrl.set(f.baseUrl());
+            model.set(f.model());
+            deployment.set(f.deployment());
+            apiVersion.set(f.apiVersion());
+            temperature.set(f.temperature());
+            maxTokens.set(f.maxTokens());
+            timeoutSeconds.set(f.timeoutSeconds());
+            concurrency.set(f.concurrency());
+            rpm.set(f.rpm());
+            tpm.set(f.tpm());
+            maxAttempts.set(f.maxAttempts());
+            baseDelayMs.set(f.baseDelayMs());
+            promptPrice.set(f.promptPrice());
+            completionPrice.set(f.completionPrice());
+        } finally {
+            filling = false;
         }
+        follow();
     }
 
-    /** "Offline rules" or "OpenAI-compatible". */
-    public String providerName(String value) {
-        return value == null ? "" : messages.get("settings.provider." + value);
+    /** Fills the provider, base URL, model (Azure: and deployment) and the default model's list prices of a preset. */
+    private void fill(ProviderPreset chosen) {
+        ProviderSettings p = chosen.settings();
+        filling = true;
+        try {
+            provider.set(p.kind());
+            baseUrl.set(p.baseUrl());
+            model.set(p.model());
+            deployment.set(p.kind().usesDeployment() ? p.deployment() : "");
+            apiVersion.set(p.kind().usesDeployment() ? p.apiVersion() : "");
+            promptPrice.set(p.pricing().promptPerMillion().toPlainString());
+            completionPrice.set(p.pricing().completionPerMillion().toPlainString());
+        } finally {
+            filling = false;
+        }
+        follow();
     }
 
-    public ObjectProperty<String> providerProperty() { return provider; }
+    /**
+     * Derived state after any provider field changed: the preset the fields point at, whether the fields of a
+     * server or of Azure apply, where the key comes from, and the note on a preset's list prices.
+     */
+    private void follow() {
+        ProviderKind kind = provider.get() == null ? ProviderKind.RULES : provider.get();
+        ProviderSettings rough = form().roughProvider();
+        Optional<ProviderPreset> matching = kind.isRemote() ? ProviderPreset.matching(rough) : Optional.empty();
+        boolean wasFilling = filling;
+        filling = true;
+        try {
+            preset.set(matching.orElse(null));
+        } finally {
+            filling = wasFilling;
+        }
+        remote.set(kind.isRemote());
+        usesDeployment.set(kind.usesDeployment());
+        Optional<ApiKey> fromEnv = keys.fromEnvironment(rough);
+        keyFromEnvironment.set(fromEnv.isPresent());
+        if (fromEnv.isPresent()) {
+            keyNote.set(messages.get("settings.key.fromEnvironment", fromEnv.get().origin()));
+        } else if (!kind.isRemote()) {
+            keyNote.set(messages.get("settings.key.none"));
+        } else if (matching.filter(p -> !p.keyRequired()).isPresent()) {
+            keyNote.set(messages.get("settings.key.local"));
+        } else {
+            keyNote.set(messages.get("settings.key.variables", String.join(" or ", keys.variables(rough))));
+        }
+        boolean listed = matching.filter(p -> p.prices().stream().anyMatch(m -> m.pricing().promptPerMillion().signum() > 0
+                || m.pricing().completionPerMillion().signum() > 0)).isPresent();
+        pricesNote.set(listed ? messages.get("settings.prices.listed", matching.get().displayName(),
+                ProviderPreset.PRICES_AS_OF.toString()) : "");
+    }
+
+    /** "Offline rules", "OpenAI-compatible", "Azure OpenAI", "Anthropic". */
+    public String providerName(ProviderKind value) {
+        return value == null ? "" : messages.get("settings.provider." + value.id());
+    }
+
+    /** "Groq", "LM Studio": a preset's own name; for none, what that means. */
+    public String presetName(ProviderPreset value) {
+        return value == null ? messages.get("settings.preset.none") : value.displayName();
+    }
+
+    /** The provider kinds offered, in order. */
+    public List<ProviderKind> providers() {
+        return List.of(ProviderKind.values());
+    }
+
+    /** The presets offered, in order. */
+    public List<ProviderPreset> presets() {
+        return ProviderPreset.all();
+    }
+
+    public ObjectProperty<ProviderKind> providerProperty() { return provider; }
+
+    /** The preset the fields point at (empty for a server of one's own); choosing one fills the fields. */
+    public ObjectProperty<ProviderPreset> presetProperty() { return preset; }
+
+    /** Azure OpenAI: the deployment calls go to. */
+    public StringProperty deploymentProperty() { return deployment; }
+
+    /** Azure OpenAI: the api-version. */
+    public StringProperty apiVersionProperty() { return apiVersion; }
+
+    /** The provider calls a server (its base URL, model and key apply). */
+    public ReadOnlyBooleanProperty remoteProperty() { return remote.getReadOnlyProperty(); }
+
+    /** The provider is Azure OpenAI (deployment and api-version apply). */
+    public ReadOnlyBooleanProperty usesDeploymentProperty() { return usesDeployment.getReadOnlyProperty(); }
+
+    /** "List prices of Groq as of 2026-12-01: check them …", or empty. */
+    public ReadOnlyStringProperty pricesNoteProperty() { return pricesNote.getReadOnlyProperty(); }
+
     public StringProperty baseUrlProperty() { return baseUrl; }
     public StringProperty modelProperty() { return model; }
     public StringProperty apiKeyProperty() { return apiKey; }
@@ -281,10 +384,10 @@ public final class SettingsViewModel {
     /** The window's theme (shared with the View menu; saved when it changes). */
     public BooleanProperty darkThemeProperty() { return darkTheme; }
 
-    /** True when GOLDSMITH_API_KEY or OPENAI_API_KEY is set: the key field is then disabled. */
+    /** True when one of the provider's key variables is set (e.g. ANTHROPIC_API_KEY): the key field is then disabled. */
     public ReadOnlyBooleanProperty keyFromEnvironmentProperty() { return keyFromEnvironment.getReadOnlyProperty(); }
 
-    /** "Using the key from the environment (GOLDSMITH_API_KEY)", or empty. */
+    /** "Using the key from the environment (GROQ_API_KEY)", or where the key may come from. */
     public ReadOnlyStringProperty keyNoteProperty() { return keyNote.getReadOnlyProperty(); }
 
     /** Why the fields cannot be saved, in one sentence; empty when they can. */

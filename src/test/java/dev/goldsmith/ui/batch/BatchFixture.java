@@ -41,7 +41,7 @@ final class BatchFixture implements AutoCloseable {
 
     BatchFixture(Path dir, Map<String, String> env) {
         services = TestVaults.jordan(dir);
-        BatchGateway gateway = new BatchGateway(services::batches, services.batchDefaults(), services.apiKeyStore(), env);
+        BatchGateway gateway = new BatchGateway(services::batches, services.batchLauncher(env));
         SameThreadTaskExecutor executor = new SameThreadTaskExecutor();
         live = new LiveBatchViewModel(gateway, executor, ui, dialogs, messages, () -> reloads.add("reload"), desktop::add);
         launch = new LaunchPanelViewModel(gateway, live, executor, dialogs, messages);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchSettings;
@@ -53,7 +54,7 @@ class DeadServerFxTest {
         services = TestVaults.jordan(Files.createTempDirectory(root, "db"));
         BatchSettings saved = services.batchDefaults().load(Operation.ENHANCE);
         ProviderSettings p = saved.provider();
-        services.batchDefaults().save(saved.withProvider(new ProviderSettings(ProviderSettings.OPENAI,
+        services.batchDefaults().save(saved.withProvider(new ProviderSettings(ProviderKind.OPENAI,
                 "http://127.0.0.1:9/v1", "gpt-test", null, p.temperature(), p.maxTokens(), p.timeout(),
                 p.maxConnections(), p.pricing())));
         executor = new FxTaskExecutor(2);

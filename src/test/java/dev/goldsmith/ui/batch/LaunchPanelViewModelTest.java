@@ -3,10 +3,15 @@ package dev.goldsmith.ui.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchSettings;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,10 +124,62 @@ class LaunchPanelViewModelTest {
         assertThat(metadata).contains("\"concurrency\":3,", "\"rpm\":90,", "\"tpm\":40000,", "\"max_attempts\":2,");
     }
 
+    @Test
+    void anAnthropicBatchFromTheWindowIsSentTheAnthropicKeyNeverTheOpenAiOne() throws Exception {
+        try (MockWebServer server = new MockWebServer()) {
+            server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                    .body("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":"
+                            + "\"text\",\"text\":\"{\\\"enhanced_content\\\":\\\"Led the onboarding of 12 hires.\\\","
+                            + "\\\"new_tier\\\":\\\"silver\\\",\\\"suggested_keywords\\\":[\\\"onboarding\\\"]}\"}],"
+                            + "\"stop_reason\":\"end_turn\",\"usage\":{\"input_tokens\":90,\"output_tokens\":30}}").build());
+            server.start();
+            f = new BatchFixture(dir, Map.of("OPENAI_API_KEY", "sk-openai-0123456789", "ANTHROPIC_API_KEY",
+                    "sk-ant-0123456789"));
+            save(ProviderSettings.defaults(ProviderKind.ANTHROPIC).withBaseUrl(server.url("/v1").toString()));
+            f.launch.loadDefaults();
+            f.select("pp-1");
+            assertThat(f.launch.providerText().get()).isEqualTo("Anthropic \u00b7 claude-haiku-4-5 \u00b7 "
+                    + server.url("/v1"));
+
+            f.launch.start();
+            f.awaitIdle();
+
+            RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+            assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/messages");
+            assertThat(request.getHeaders().get("x-api-key")).isEqualTo("sk-ant-0123456789");
+            assertThat(request.getHeaders().get("Authorization")).isNull();
+            assertThat(f.services.batches().history(dev.goldsmith.batch.HistoryQuery.all(1)).get(0).successfulItems())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theNotReadyReasonNamesTheProvidersKeyVariablesAndAMissingAzureDeployment() {
+        f = new BatchFixture(dir, Map.of("OPENAI_API_KEY", "sk-openai-0123456789"));
+        f.select("pp-1");
+        save(ProviderSettings.defaults(ProviderKind.ANTHROPIC));
+
+        f.launch.loadDefaults();
+
+        assertThat(f.launch.disabledReason().get())
+                .isEqualTo("No API key: add one in Settings or set GOLDSMITH_API_KEY or ANTHROPIC_API_KEY.");
+
+        save(ProviderSettings.defaults(ProviderKind.AZURE).withBaseUrl("https://acme.openai.azure.com"));
+        f.launch.loadDefaults();
+
+        assertThat(f.launch.disabledReason().get()).isEqualTo("No Azure OpenAI deployment: give its name in Settings.");
+        assertThat(f.launch.reasonIsProblem().get()).isTrue();
+    }
+
+    private void save(ProviderSettings provider) {
+        BatchSettings saved = f.services.batchDefaults().load(Operation.ENHANCE);
+        f.services.batchDefaults().save(saved.withProvider(provider));
+    }
+
     private void saveOpenAi(String baseUrl) {
         BatchSettings saved = f.services.batchDefaults().load(Operation.ENHANCE);
         ProviderSettings p = saved.provider();
-        f.services.batchDefaults().save(saved.withProvider(new ProviderSettings(ProviderSettings.OPENAI, baseUrl,
+        f.services.batchDefaults().save(saved.withProvider(new ProviderSettings(ProviderKind.OPENAI, baseUrl,
                 "gpt-test", null, p.temperature(), p.maxTokens(), p.timeout(), p.maxConnections(), p.pricing())));
     }
 }

@@ -2,6 +2,7 @@ package dev.goldsmith.ui.batch;
 
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchSettings;
 import java.util.concurrent.BlockingQueue;
@@ -71,7 +72,7 @@ final class LoopbackProvider extends Dispatcher {
     static void useFor(Services services, MockWebServer server) {
         BatchSettings saved = services.batchDefaults().load(Operation.ENHANCE);
         ProviderSettings p = saved.provider();
-        services.batchDefaults().save(saved.withProvider(new ProviderSettings(ProviderSettings.OPENAI,
+        services.batchDefaults().save(saved.withProvider(new ProviderSettings(ProviderKind.OPENAI,
                 server.url("/v1").toString(), "gpt-test", null, p.temperature(), p.maxTokens(), p.timeout(),
                 p.maxConnections(), dev.goldsmith.ai.Pricing.perMillion(0.15, 0.60))));
     }

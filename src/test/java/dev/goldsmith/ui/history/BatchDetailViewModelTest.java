@@ -40,8 +40,7 @@ class BatchDetailViewModelTest {
     private int itemsChanged;
 
     private dev.goldsmith.ui.batch.BatchGateway gateway() {
-        return new dev.goldsmith.ui.batch.BatchGateway(fx.services::batches, fx.services.batchDefaults(),
-                fx.services.apiKeyStore(), Map.of());
+        return new dev.goldsmith.ui.batch.BatchGateway(fx.services::batches, fx.services.batchLauncher(Map.of()));
     }
 
     @BeforeEach

@@ -3,6 +3,7 @@ package dev.goldsmith.ui.history;
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchHandle;
 import dev.goldsmith.batch.BatchOptions;
@@ -59,7 +60,7 @@ final class HistoryFixture {
 
     static BatchSettings openai(MockWebServer server, int concurrency) {
         BatchOptions options = BatchOptions.defaults(Operation.ENHANCE).withMaxAttempts(1).withConcurrency(concurrency);
-        ProviderSettings p = new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(), "gpt-test",
+        ProviderSettings p = new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(), "gpt-test",
                 null, 0.7, 200, Duration.ofSeconds(10), concurrency, Pricing.perMillion(0.15, 0.60));
         return new BatchSettings(options, p);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchSettings;
@@ -90,7 +91,7 @@ class ContrastFxTest {
         server.start();
         BatchSettings saved = services.batchDefaults().load(Operation.ENHANCE);
         services.batchDefaults().save(saved.withOptions(saved.options().withMaxAttempts(1)).withProvider(
-                new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(), "gpt-test", null, 0.7, 200,
+                new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(), "gpt-test", null, 0.7, 200,
                         java.time.Duration.ofSeconds(10), 2, Pricing.perMillion(0.15, 0.60))));
         executor = new FxTaskExecutor(2);
         window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),

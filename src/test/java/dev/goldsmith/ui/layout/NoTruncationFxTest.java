@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
+import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchRecord;
@@ -69,7 +70,7 @@ class NoTruncationFxTest {
                     .body("{\"error\":{\"message\":\"Unsupported value: 'temperature' does not support 0.7 with this"
                             + " model.\",\"type\":\"invalid_request_error\"}}").build());
         }
-        ProviderSettings refusing = new ProviderSettings(ProviderSettings.OPENAI, server.url("/v1").toString(),
+        ProviderSettings refusing = new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(),
                 "gpt-4o-mini", null, 0.7, 200, Duration.ofSeconds(10), 2, Pricing.perMillion(0.15, 0.60));
         BatchSettings refused = new BatchSettings(BatchOptions.defaults(Operation.ENHANCE).withMaxAttempts(1), refusing);
         services.batches().start(TestVaults.VAULT, List.of("pp-1", "hc-1"), refused).completion().get(20, TimeUnit.SECONDS);

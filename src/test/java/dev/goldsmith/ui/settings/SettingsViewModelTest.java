@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goldsmith.Services;
 import dev.goldsmith.ai.Operation;
+import dev.goldsmith.ai.ProviderKind;
+import dev.goldsmith.ai.ProviderPreset;
 import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.ui.Messages;
@@ -51,7 +53,7 @@ class SettingsViewModelTest {
     }
 
     private SettingsViewModel vm(Map<String, String> env) {
-        SettingsViewModel vm = new SettingsViewModel(services.batchDefaults(), services.apiKeyStore(), env,
+        SettingsViewModel vm = new SettingsViewModel(services.batchDefaults(), services.keyLookup(env),
                 new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT), new SimpleBooleanProperty());
         vm.load();
         return vm;
@@ -93,7 +95,7 @@ class SettingsViewModelTest {
     @Test
     void startsFromTheRulesDefaults() {
         SettingsViewModel vm = vm(Map.of());
-        assertThat(vm.providerProperty().get()).isEqualTo("rules");
+        assertThat(vm.providerProperty().get()).isEqualTo(ProviderKind.RULES);
         assertThat(vm.concurrencyProperty().get()).isEqualTo("5");
         assertThat(vm.keyFromEnvironmentProperty().get()).isFalse();
         assertThat(vm.errorProperty().get()).isEmpty();
@@ -102,7 +104,7 @@ class SettingsViewModelTest {
     @Test
     void savedSettingsComeBackAndTheKeyGoesToAnOwnerOnlyFileNeverTheDatabase() throws Exception {
         SettingsViewModel vm = vm(Map.of());
-        vm.providerProperty().set("openai");
+        vm.providerProperty().set(ProviderKind.OPENAI);
         assertThat(vm.baseUrlProperty().get()).as("filled in on switching").isEqualTo(ProviderSettings.DEFAULT_BASE_URL);
         vm.modelProperty().set("gpt-4o");
         vm.apiKeyProperty().set(KEY);
@@ -122,7 +124,7 @@ class SettingsViewModelTest {
         assertThat(vm.statusProperty().get()).isEqualTo("Settings saved.");
         assertThat(vm.savedRevisionProperty().get()).as("other screens are told").isEqualTo(1);
         BatchSettings saved = services.batchDefaults().load(Operation.ENHANCE);
-        assertThat(saved.provider().provider()).isEqualTo("openai");
+        assertThat(saved.provider().kind()).isEqualTo(ProviderKind.OPENAI);
         assertThat(saved.provider().model()).isEqualTo("gpt-4o");
         assertThat(saved.provider().timeout().toSeconds()).isEqualTo(30);
         assertThat(saved.options().concurrency()).isEqualTo(8);
@@ -139,7 +141,7 @@ class SettingsViewModelTest {
         assertThat(services.settings().all().keySet()).noneMatch(k -> k.toLowerCase(Locale.ROOT).contains("key"));
 
         SettingsViewModel again = vm(Map.of());
-        assertThat(again.providerProperty().get()).isEqualTo("openai");
+        assertThat(again.providerProperty().get()).isEqualTo(ProviderKind.OPENAI);
         assertThat(again.modelProperty().get()).isEqualTo("gpt-4o");
         assertThat(again.concurrencyProperty().get()).isEqualTo("8");
         assertThat(again.maxAttemptsProperty().get()).isEqualTo("4");
@@ -150,6 +152,7 @@ class SettingsViewModelTest {
     @Test
     void anEnvironmentKeyIsShownAsSuchAndNeverSaved() {
         SettingsViewModel vm = vm(Map.of("GOLDSMITH_API_KEY", "sk-env-key-000000000000"));
+        vm.providerProperty().set(ProviderKind.OPENAI);
         assertThat(vm.keyFromEnvironmentProperty().get()).isTrue();
         assertThat(vm.keyNoteProperty().get()).isEqualTo("Using the key from the environment (GOLDSMITH_API_KEY)");
         assertThat(vm.apiKeyProperty().get()).isEmpty();
@@ -215,8 +218,156 @@ class SettingsViewModelTest {
         assertThat(vm.busyProperty().get()).isFalse();
     }
 
+    @Test
+    void eachPresetFillsProviderBaseUrlModelAndListPricesAndIsKeptWhenSaved() {
+        for (ProviderPreset preset : ProviderPreset.all()) {
+            SettingsViewModel vm = vm(Map.of());
+            vm.presetProperty().set(preset);
+
+            ProviderSettings expected = preset.settings();
+            assertThat(vm.providerProperty().get()).as(preset.id()).isEqualTo(preset.kind());
+            assertThat(vm.baseUrlProperty().get()).as(preset.id()).isEqualTo(preset.baseUrl());
+            assertThat(vm.modelProperty().get()).as(preset.id()).isEqualTo(preset.defaultModel());
+            assertThat(vm.promptPriceProperty().get()).as(preset.id())
+                    .isEqualTo(expected.pricing().promptPerMillion().toPlainString());
+            assertThat(vm.completionPriceProperty().get()).as(preset.id())
+                    .isEqualTo(expected.pricing().completionPerMillion().toPlainString());
+            assertThat(vm.usesDeploymentProperty().get()).as(preset.id()).isEqualTo(preset.kind() == ProviderKind.AZURE);
+            assertThat(vm.deploymentProperty().get()).as(preset.id())
+                    .isEqualTo(preset.kind() == ProviderKind.AZURE ? preset.defaultModel() : "");
+            boolean listed = expected.pricing().promptPerMillion().signum() > 0;
+            assertThat(vm.pricesNoteProperty().get()).as(preset.id()).isEqualTo(listed ? preset.displayName()
+                    + "'s list prices as of " + ProviderPreset.PRICES_AS_OF + ": check them on its pricing page." : "");
+
+            assertThat(vm.save()).as("%s: %s", preset.id(), vm.errorProperty().get()).isTrue();
+            SettingsViewModel reopened = vm(Map.of());
+            assertThat(reopened.presetProperty().get()).as(preset.id()).isEqualTo(preset);
+            assertThat(reopened.baseUrlProperty().get()).isEqualTo(preset.baseUrl());
+            assertThat(reopened.modelProperty().get()).isEqualTo(preset.defaultModel());
+            assertThat(reopened.deploymentProperty().get()).isEqualTo(vm.deploymentProperty().get());
+            assertThat(reopened.promptPriceProperty().get()).isEqualTo(vm.promptPriceProperty().get());
+            assertThat(reopened.hasUnsavedChanges()).isFalse();
+        }
+    }
+
+    @Test
+    void editedPricesAndAnOwnBaseUrlAreKeptAndTheFieldsNoLongerNameThePreset() {
+        SettingsViewModel vm = vm(Map.of());
+        vm.presetProperty().set(ProviderPreset.byId("groq").orElseThrow());
+        vm.promptPriceProperty().set("0.5");
+        assertThat(vm.presetProperty().get().id()).as("prices are editable; the preset stays").isEqualTo("groq");
+
+        vm.baseUrlProperty().set("https://llm.example.com/v1");
+
+        assertThat(vm.presetProperty().get()).as("a server of one's own").isNull();
+        assertThat(vm.pricesNoteProperty().get()).isEmpty();
+        assertThat(vm.promptPriceProperty().get()).isEqualTo("0.5");
+        assertThat(vm.save()).isTrue();
+        assertThat(services.batchDefaults().load(Operation.ENHANCE).provider().pricing().promptPerMillion())
+                .isEqualByComparingTo("0.5");
+    }
+
+    @Test
+    void switchingTheProviderFillsItsDefaultsAndTheAzureFieldsApplyOnlyToAzure() {
+        SettingsViewModel vm = vm(Map.of());
+        assertThat(vm.remoteProperty().get()).isFalse();
+
+        vm.providerProperty().set(ProviderKind.ANTHROPIC);
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("https://api.anthropic.com/v1");
+        assertThat(vm.modelProperty().get()).isEqualTo("claude-haiku-4-5");
+        assertThat(vm.usesDeploymentProperty().get()).isFalse();
+
+        vm.providerProperty().set(ProviderKind.AZURE);
+        assertThat(vm.usesDeploymentProperty().get()).isTrue();
+        assertThat(vm.apiVersionProperty().get()).isEqualTo(ProviderSettings.DEFAULT_API_VERSION);
+        vm.baseUrlProperty().set("https://acme.openai.azure.com");
+        vm.deploymentProperty().set("team-4o");
+        vm.apiVersionProperty().set("2025-01-01-preview");
+        assertThat(vm.save()).isTrue();
+        ProviderSettings saved = services.batchDefaults().load(Operation.ENHANCE).provider();
+        assertThat(saved.kind()).isEqualTo(ProviderKind.AZURE);
+        assertThat(saved.deployment()).isEqualTo("team-4o");
+        assertThat(saved.apiVersion()).isEqualTo("2025-01-01-preview");
+
+        vm.deploymentProperty().set(" ");
+        assertThat(vm.save()).isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("The Azure OpenAI deployment is empty");
+    }
+
+    @Test
+    void whatTheProviderRefusesIsRefusedOnSaveInOneSentence() {
+        SettingsViewModel vm = vm(Map.of());
+        vm.providerProperty().set(ProviderKind.ANTHROPIC);
+        vm.temperatureProperty().set("1.5");
+
+        assertThat(vm.save()).isFalse();
+
+        assertThat(vm.errorProperty().get()).isEqualTo("Anthropic takes a temperature from 0 to 1, not 1.5.");
+        assertThat(services.settings().all()).doesNotContainKey("provider");
+    }
+
+    @Test
+    void theKeyComesFromTheProvidersOwnVariableAndTheNoteSaysWhere() {
+        SettingsViewModel vm = vm(Map.of("OPENAI_API_KEY", "sk-openai-0123456789", "GROQ_API_KEY", "gsk-0123456789"));
+
+        vm.presetProperty().set(ProviderPreset.byId("groq").orElseThrow());
+        assertThat(vm.keyFromEnvironmentProperty().get()).isTrue();
+        assertThat(vm.keyNoteProperty().get()).isEqualTo("Using the key from the environment (GROQ_API_KEY)");
+
+        vm.presetProperty().set(ProviderPreset.byId("anthropic").orElseThrow());
+        assertThat(vm.keyFromEnvironmentProperty().get()).as("an OpenAI key is not Anthropic's").isFalse();
+        assertThat(vm.keyNoteProperty().get())
+                .isEqualTo("Or set GOLDSMITH_API_KEY or ANTHROPIC_API_KEY in the environment.");
+
+        vm.presetProperty().set(ProviderPreset.byId("ollama").orElseThrow());
+        assertThat(vm.keyNoteProperty().get()).isEqualTo("No key needed for a server on this computer.");
+
+        vm.presetProperty().set(ProviderPreset.byId("openai").orElseThrow());
+        assertThat(vm.keyNoteProperty().get()).isEqualTo("Using the key from the environment (OPENAI_API_KEY)");
+    }
+
+    @Test
+    void testConnectionSpeaksAnthropicWithTheAnthropicKey() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"text\","
+                        + "\"text\":\"{\\\"ok\\\": true}\"}],\"stop_reason\":\"end_turn\","
+                        + "\"usage\":{\"input_tokens\":9,\"output_tokens\":4}}")
+                .build());
+        SettingsViewModel vm = vm(Map.of("OPENAI_API_KEY", "sk-openai-0123456789", "ANTHROPIC_API_KEY", "sk-ant-0123456789"));
+        vm.providerProperty().set(ProviderKind.ANTHROPIC);
+        vm.baseUrlProperty().set(server.url("/v1").toString());
+
+        vm.testConnection();
+
+        assertThat(vm.testOkProperty().get()).as(vm.testResultProperty().get()).isTrue();
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/messages");
+        assertThat(request.getHeaders().get("x-api-key")).isEqualTo("sk-ant-0123456789");
+    }
+
+    @Test
+    void testConnectionSpeaksAzureAtTheDeploymentWithTheTypedKey() throws Exception {
+        server.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "application/json")
+                .body("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,"
+                        + "\"finish_reason\":\"stop\",\"message\":{\"role\":\"assistant\",\"content\":\"{\\\"ok\\\": true}\"}}],"
+                        + "\"usage\":{\"prompt_tokens\":9,\"completion_tokens\":4,\"total_tokens\":13}}")
+                .build());
+        SettingsViewModel vm = vm(Map.of("OPENAI_API_KEY", "sk-openai-0123456789"));
+        vm.presetProperty().set(ProviderPreset.byId("azure").orElseThrow());
+        vm.baseUrlProperty().set(server.url("/").toString());
+        vm.deploymentProperty().set("team-4o");
+        vm.apiKeyProperty().set(KEY);
+
+        vm.testConnection();
+
+        assertThat(vm.testOkProperty().get()).as(vm.testResultProperty().get()).isTrue();
+        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/deployments/team-4o/chat/completions");
+        assertThat(request.getHeaders().get("api-key")).as("the typed key, not OPENAI_API_KEY").isEqualTo(KEY);
+    }
+
     private SettingsViewModel openai(SettingsViewModel vm) {
-        vm.providerProperty().set("openai");
+        vm.providerProperty().set(ProviderKind.OPENAI);
         vm.baseUrlProperty().set(server.url("/v1").toString());
         vm.modelProperty().set("gpt-test");
         vm.apiKeyProperty().set(KEY);
