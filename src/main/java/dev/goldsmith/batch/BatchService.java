@@ -102,7 +102,8 @@ public final class BatchService implements AutoCloseable {
 
     /**
      * Continues a cancelled, interrupted or failed batch in place with its pending items and the settings it started with,
-     * adjusted by {@code adjust} (options given to resume, and the API key).
+     * adjusted by {@code adjust} (options given to resume, and the API key); settings that differ from those recorded
+     * are recorded with the batch (never the key).
      */
     public BatchHandle resume(String batchId, UnaryOperator<BatchSettings> adjust) {
         BatchRecord record = find(batchId).orElseThrow(() -> unknownBatch(batchId));
@@ -117,10 +118,9 @@ public final class BatchService implements AutoCloseable {
                     + "; resume keeps a batch's operation (start a new batch for "
                     + settings.options().operation().wireName() + ").");
         }
-        // review mode is the batch's own: turned on or off by resume, it is recorded with the claim
-        BatchSettings stored = BatchSettings.fromMetadata(record.metadata());
-        String metadata = settings.options().review() == stored.options().review() ? null
-                : BatchSettings.metadataWithReview(record.metadata(), settings.options().review());
+        // what it goes on with (other options, today's settings, review mode turned on or off) is recorded with the
+        // claim: the batch's metadata says what it runs with, and History shows its model from there
+        String metadata = BatchSettings.metadataRunningWith(record.metadata(), settings, appVersion);
         return launch(record, settings, EnumSet.of(BatchStatus.CANCELLED, BatchStatus.INTERRUPTED, BatchStatus.FAILED),
                 provider(settings), null, metadata);
     }

@@ -104,6 +104,33 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
         return new BatchSettings(options, provider);
     }
 
+    /**
+     * The metadata of a batch that goes on with {@code now}: every setting {@code toMetadata} writes replaced by the
+     * one it now runs with (a resume with other options, or with the settings saved today), what else was recorded
+     * kept, and {@code appVersion} as the version when anything changed. {@code null} when nothing changed.
+     */
+    public static String metadataRunningWith(String metadata, BatchSettings now, String appVersion) {
+        try {
+            JsonNode old = JSON.readTree(metadata == null || metadata.isBlank() ? "{}" : metadata);
+            ObjectNode o = old instanceof ObjectNode obj ? obj.deepCopy() : JSON.createObjectNode();
+            JsonNode version = o.get("goldsmith_version");
+            o.remove(java.util.List.of("review", "max_cost_usd", "deployment", "api_version")); // written when set
+            o.setAll((ObjectNode) JSON.readTree(now.toMetadata(appVersion)));
+            if (version != null) {
+                o.set("goldsmith_version", version);
+            } else {
+                o.remove("goldsmith_version");
+            }
+            if (o.equals(old)) {
+                return null;
+            }
+            o.put("goldsmith_version", appVersion);
+            return o.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("The batch's stored settings are not valid JSON.", e);
+        }
+    }
+
     /** The metadata JSON with review mode set to {@code review}; everything else as it was. */
     public static String metadataWithReview(String metadata, boolean review) {
         try {
