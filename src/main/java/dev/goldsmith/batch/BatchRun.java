@@ -175,10 +175,9 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
     @Override
     public void cancel() {
         onLoop(() -> {
-            if (finished || state.cancelRequested) {
+            if (finished || !state.stop(StopReason.cancelled())) {
                 return;
             }
-            state.cancelRequested = true;
             abortInFlight();
             publish();
             maybeFinish();
@@ -234,13 +233,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         if (finished) {
             return;
         }
-        if (state.crashMessage == null) {
-            state.crashMessage = error instanceof OutOfMemoryError
-                    ? "Goldsmith ran out of memory and stopped the batch; its unsent items are pending, resume it"
-                    + " (details in the log)."
-                    : "Goldsmith hit an internal error (" + error.getClass().getSimpleName() + ") and stopped the batch;"
-                    + " its unsent items are pending, resume it (details in the log).";
-        }
+        state.stop(StopReason.internalError(error));
         try {
             abortInFlight();
         } catch (RuntimeException | Error e) {
@@ -278,7 +271,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
                 break;
             }
             if (options.maxCostUsd() != null && spent.compareTo(options.maxCostUsd()) >= 0) {
-                state.stopForBudget(options.maxCostUsd(), spent);
+                state.stop(StopReason.budget(options.maxCostUsd(), spent));
                 break;
             }
             dispatch(ready.pollFirst(), now);
@@ -391,13 +384,12 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             rateLimitedSince = now;
         }
         unreachableStreak = failure.kind() == FailureKind.UNREACHABLE ? unreachableStreak + 1 : 0;
-        String stop = null;
+        StopReason stop = null;
         if (failure.kind() == FailureKind.UNREACHABLE && !succeededInRun
                 && (unreachableStreak >= UNREACHABLE_STREAK || work.attempts >= options.maxAttempts())) {
-            stop = failure.message();
+            stop = StopReason.unreachable(failure.message());
         } else if (rateLimited && now - rateLimitedSince >= RATE_LIMITED_STRETCH.toNanos()) {
-            stop = "The provider kept us rate limited for " + RATE_LIMITED_STRETCH.toMinutes()
-                    + " minutes without an answer (429 every time); resume the batch later.";
+            stop = StopReason.rateLimitedTooLong(RATE_LIMITED_STRETCH);
         }
         if (stop == null) {
             return false;
@@ -410,11 +402,10 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         return true;
     }
 
-    /** Stops the run as failed with {@code message}: nothing more is sent, calls in flight are aborted. */
-    private void stop(String message) {
-        if (state.fatalMessage == null) {
-            state.fatalMessage = message;
-            LOG.warn("batch {} stopped: {}", batchId(), message);
+    /** Stops the run as failed for {@code reason}: nothing more is sent, calls in flight are aborted. */
+    private void stop(StopReason reason) {
+        if (state.stop(reason)) {
+            LOG.warn("batch {} stopped: {}", batchId(), reason.message());
         }
         abortInFlight();
     }
@@ -456,7 +447,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
                 consecutiveRateLimits = 0;
                 checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
             }
-            case FATAL -> stop(failure.message());
+            case FATAL -> stop(StopReason.providerFatal(failure.message()));
         }
     }
 
@@ -488,11 +479,8 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             if (finished) {
                 return;
             }
-            if (e instanceof OwnershipLostException) {
-                state.ownershipLost = e.getMessage();
-            } else if (state.storeMessage == null) {
-                state.storeMessage = e.getMessage();
-            }
+            state.stop(e instanceof OwnershipLostException ? StopReason.ownershipLost(e.getMessage())
+                    : StopReason.storeFailure(e.getMessage()));
             maybeFinish();
         }).run();
     }
@@ -523,8 +511,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         learnedLimits.flush(loop.nanoTime());
         Map<String, Integer> leftPending = attemptsLeftPending();
         Runnable end = () -> loop.execute(() -> {
-            state.status = status;
-            state.endMessage = message;
+            state.status = status; // the snapshot's message is now the one recorded: finalMessage(status)
             BatchSnapshot last = snapshot();
             publisher.publish(last);
             completion.complete(last);

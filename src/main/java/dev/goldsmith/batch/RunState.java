@@ -26,14 +26,8 @@ final class RunState {
     BigDecimal cost;
     final ArrayDeque<ItemOutcome> recent = new ArrayDeque<>();
 
-    boolean cancelRequested;
-    String fatalMessage;
-    String storeMessage;
-    String budgetMessage;
-    String ownershipLost;
-    /** An {@link Error} or a bug ended the run. */
-    String crashMessage;
-    String endMessage;
+    /** Why the run stops; {@code null} while it goes on. */
+    private StopReason stopReason;
 
     RunState(BatchRecord record, long startNanos) {
         this.record = record;
@@ -50,14 +44,27 @@ final class RunState {
         this.cost = record.costUsd();
     }
 
-    void stopForBudget(BigDecimal budget, BigDecimal spent) {
-        budgetMessage = "Stopped: the budget of $" + budget.toPlainString() + " was reached ($"
-                + spent.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString() + " spent).";
+    /**
+     * Stops the run for {@code reason}, unless it already stops for one that comes first (see
+     * {@link StopReason#outranks}).
+     *
+     * @return whether {@code reason} is now the run's
+     */
+    boolean stop(StopReason reason) {
+        if (!reason.outranks(stopReason)) {
+            return false;
+        }
+        stopReason = reason;
+        return true;
     }
 
     boolean stopping() {
-        return cancelRequested || fatalMessage != null || storeMessage != null || budgetMessage != null
-                || ownershipLost != null || crashMessage != null;
+        return stopReason != null;
+    }
+
+    /** The reason the run stops for; {@code null} while it goes on. */
+    StopReason stopReason() {
+        return stopReason;
     }
 
     /** Counts a committed result; {@code committed} tells what an answer came to (written, unchanged or stale). */
@@ -88,37 +95,26 @@ final class RunState {
         }
     }
 
-    /** How the run ends; {@code drained} when no item is left to send. */
+    /**
+     * How the run ends; {@code drained} when no item is left to send. A cancel or the budget that came when every
+     * item was done ends it completed.
+     */
     BatchStatus finalStatus(boolean drained) {
-        if (ownershipLost != null) {
-            return BatchStatus.INTERRUPTED; // as this process saw it: the batch goes on in the other one
-        }
-        if (storeMessage != null || fatalMessage != null || crashMessage != null) {
-            return BatchStatus.FAILED;
-        }
-        if (drained && processed == record.totalItems()) {
+        BatchStatus stoppedAs = stopReason == null ? BatchStatus.CANCELLED : stopReason.kind().endsAs();
+        if (stoppedAs == BatchStatus.CANCELLED && drained && processed == record.totalItems()) {
             return BatchStatus.COMPLETED;
         }
-        return BatchStatus.CANCELLED;
+        return stoppedAs;
     }
 
+    /** The message a run that ends {@code end} records: its stop reason's, none when it completed. */
     String finalMessage(BatchStatus end) {
-        if (ownershipLost != null) {
-            return ownershipLost;
-        }
-        if (crashMessage != null) {
-            return crashMessage;
-        }
-        if (storeMessage != null) {
-            return storeMessage;
-        }
-        if (fatalMessage != null) {
-            return fatalMessage;
-        }
-        if (end == BatchStatus.CANCELLED && !cancelRequested && budgetMessage != null) {
-            return budgetMessage;
-        }
-        return null;
+        return stopReason == null || end == BatchStatus.COMPLETED ? null : stopReason.message();
+    }
+
+    /** The message of the run as it stands: the one it will end with (the same rule, so they cannot disagree). */
+    String message() {
+        return finalMessage(status);
     }
 
     /**
@@ -133,12 +129,7 @@ final class RunState {
                 processed, succeeded, failed, skipped, unchanged, inFlight, waitingRetries, nextRetryIn,
                 meter.perMinute(now), meter.eta(now, remaining),
                 Duration.ofMillis(record.activeMs()).plusNanos(now - startNanos), promptTokens, completionTokens, cost,
-                List.copyOf(recent), endMessage != null ? endMessage : firstMessage(), holdRemaining, lastError,
+                List.copyOf(recent), message(), holdRemaining, lastError,
                 Pacing.NONE);
-    }
-
-    private String firstMessage() {
-        return ownershipLost != null ? ownershipLost : crashMessage != null ? crashMessage
-                : fatalMessage != null ? fatalMessage : storeMessage != null ? storeMessage : budgetMessage;
     }
 }
