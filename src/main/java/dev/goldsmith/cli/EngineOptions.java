@@ -1,6 +1,5 @@
 package dev.goldsmith.cli;
 
-import dev.goldsmith.ai.Operation;
 import dev.goldsmith.ai.Pricing;
 import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderPreset;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Option;
  */
 final class EngineOptions {
 
-    @Option(names = "--operation", paramLabel = "enhance|keyword_suggest", description = "What to do with each item.")
+    @Option(names = "--operation", paramLabel = "enhance|keyword_suggest", completionCandidates = OperationNames.class,
+            description = "What to do with each item.")
     String operation;
 
     @Option(names = "--provider", paramLabel = "rules|openai|azure|anthropic", completionCandidates = ProviderIds.class,
@@ -74,8 +74,7 @@ final class EngineOptions {
         try {
             BatchOptions o = base.options();
             if (operation != null) {
-                o = o.withOperation(Operation.fromWire(operation).orElseThrow(() -> new InvalidInputException(
-                        "--operation must be enhance or keyword_suggest, not '" + operation + "'.")));
+                o = o.withOperation(OperationNames.parse(operation));
             }
             if (concurrency != null) {
                 o = o.withConcurrency(concurrency);

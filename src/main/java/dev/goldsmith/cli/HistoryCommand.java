@@ -27,7 +27,8 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--vault", paramLabel = "ID", description = "Only batches of this vault.")
     String vault;
 
-    @Option(names = "--operation", paramLabel = "enhance|keyword_suggest", description = "Only this operation.")
+    @Option(names = "--operation", paramLabel = "enhance|keyword_suggest", completionCandidates = OperationNames.class,
+            description = "Only this operation.")
     String operation;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N batches (0 = all; default 20).")
@@ -44,8 +45,7 @@ final class HistoryCommand implements Callable<Integer> {
         Set<BatchStatus> statuses = status == null ? Set.of() : Set.of(BatchStatus.fromWire(status).orElseThrow(() ->
                 new InvalidInputException("--status must be one of " + Arrays.stream(BatchStatus.values())
                         .map(BatchStatus::wireName).collect(Collectors.joining(", ")) + ", not '" + status + "'.")));
-        Operation op = operation == null ? null : Operation.fromWire(operation).orElseThrow(() ->
-                new InvalidInputException("--operation must be enhance or keyword_suggest, not '" + operation + "'."));
+        Operation op = operation == null ? null : OperationNames.parse(operation);
         List<BatchRecord> batches = root.batches().history(new HistoryQuery(statuses, op, vault, null, null, null, limit));
         if (json) {
             CliJson.print(root.out(), BatchJson.history(batches));

@@ -145,6 +145,19 @@ class ProvidersEndToEndTest {
         }
     }
 
+    @Test
+    void theHelpAndTheErrorNameEveryOperationFromTheType() {
+        String ops = Arrays.stream(dev.goldsmith.ai.Operation.values()).map(dev.goldsmith.ai.Operation::wireName)
+                .collect(Collectors.joining("|"));
+        for (String command : new String[] {"enhance", "resume", "retry-failed", "estimate", "history"}) {
+            assertThat(usage(command).replaceAll("\\s+", " ")).as(command).contains("--operation=" + ops);
+        }
+        CliRun bad = CliRun.run(db, "enhance", "--vault", "v1", "--operation", "summarise");
+        assertThat(bad.exitCode()).isEqualTo(Cli.INVALID);
+        assertThat(bad.err()).contains("--operation must be " + OperationNames.choices() + ", not 'summarise'.")
+                .contains("enhance or keyword_suggest");
+    }
+
     private static String usage(String command) {
         CommandLine cl = new CommandLine(new RootCommand(Map.of(), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter())));

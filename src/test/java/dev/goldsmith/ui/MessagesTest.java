@@ -35,12 +35,18 @@ class MessagesTest {
     }
 
     @Test
-    void tierAndTypeNamesExistForEveryValue() {
+    void tierTypeOperationAndProviderNamesExistForEveryValue() {
         for (var tier : dev.goldsmith.vault.QualityTier.values()) {
             assertThat(bundle.containsKey("tier." + tier.wireName())).as(tier.wireName()).isTrue();
         }
         for (var type : dev.goldsmith.vault.ItemType.values()) {
             assertThat(bundle.containsKey("type." + type.wireName())).as(type.wireName()).isTrue();
+        }
+        for (var op : dev.goldsmith.ai.Operation.values()) { // a new operation is named in the window
+            assertThat(bundle.containsKey("operation." + op.wireName())).as(op.wireName()).isTrue();
+        }
+        for (var kind : dev.goldsmith.ai.ProviderKind.values()) { // a new provider is offered in Settings by name
+            assertThat(bundle.containsKey("settings.provider." + kind.id())).as(kind.id()).isTrue();
         }
     }
 
