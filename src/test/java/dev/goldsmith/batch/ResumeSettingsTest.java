@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.goldsmith.ai.Pricing;
 import dev.goldsmith.ai.ProviderKind;
 import dev.goldsmith.ai.ProviderSettings;
+import dev.goldsmith.store.StoreKind;
 import dev.goldsmith.vault.QualityTier;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,20 +13,28 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 13.6: a batch resumed with other settings than it started with (options given to {@code resume}, "use the
  * current settings" in the window) records the settings it now runs with in its metadata — the model History shows,
  * the concurrency, an Azure deployment — never the key; resumed as it was, its metadata is left alone.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ResumeSettingsTest {
+
+    @Parameter
+    StoreKind store;
 
     @TempDir
     Path dir;
 
     @Test
     void aBatchResumedWithOtherSettingsRecordsWhatItNowRunsWithButNeverTheKey() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(6, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1));
         BatchHandle batch = f.service.start(EngineFixture.VAULT, ids, new BatchSettings(EngineFixture.options(1),
@@ -54,7 +63,7 @@ class ResumeSettingsTest {
 
     @Test
     void aBatchResumedAsItWasKeepsItsMetadataAsWritten() {
-        EngineFixture f = new EngineFixture(dir);
+        EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(4, QualityTier.BRONZE);
         f.provider.latency(Duration.ofSeconds(1));
         BatchHandle batch = f.start(ids, EngineFixture.options(1));
