@@ -15,6 +15,11 @@ public interface TaskExecutor extends AutoCloseable {
      */
     <T> Handle submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
 
+    /** A new latest-wins line of loads on this executor ({@link LatestWins}): one per thing a view model loads. */
+    default LatestWins latestWins() {
+        return new LatestWins(this);
+    }
+
     /** Runs {@code action} on the UI thread (later, on the FX thread; at once in tests). */
     void runOnUi(Runnable action);
 

@@ -4,6 +4,7 @@ import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.LatestWins;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.batch.BatchGateway.Setup;
 import dev.goldsmith.ui.vault.ItemSelection;
@@ -46,13 +47,15 @@ public final class LaunchPanelViewModel {
     private final BooleanBinding reasonIsProblem;
     private final StringBinding startText;
     private Runnable commitEdits = () -> { };
-    private long loads;
+    /** The saved settings' loads: the newest one is shown (an older failure never hides a newer success). */
+    private final LatestWins loads;
 
     public LaunchPanelViewModel(BatchGateway gateway, LiveBatchViewModel live, TaskExecutor executor,
                                 DialogService dialogs, Messages messages) {
         this.gateway = gateway;
         this.live = live;
         this.executor = executor;
+        this.loads = executor.latestWins();
         this.dialogs = dialogs;
         this.messages = messages;
         providerText = Bindings.createStringBinding(this::describeProvider, setup);
@@ -67,22 +70,15 @@ public final class LaunchPanelViewModel {
 
     /** Reads the saved provider and limits in the background (again after the settings changed). */
     public void loadDefaults() {
-        long load = ++loads;
         Operation op = operation.get();
-        executor.submit(() -> gateway.setup(op), loaded -> {
-            if (load == loads) {
-                loadProblem.set(null);
-                concurrency.set(loaded.settings().options().concurrency());
-                rpm.set(loaded.settings().options().rpm());
-                tpm.set(loaded.settings().options().tpm());
-                maxAttempts.set(loaded.settings().options().maxAttempts());
-                setup.set(loaded);
-            }
-        }, failure -> {
-            if (load == loads) { // an older load's failure must not hide a newer success
-                loadProblem.set(messages.get("launch.notReady.loadFailed", String.valueOf(failure.getMessage())));
-            }
-        });
+        loads.submit(() -> gateway.setup(op), loaded -> {
+            loadProblem.set(null);
+            concurrency.set(loaded.settings().options().concurrency());
+            rpm.set(loaded.settings().options().rpm());
+            tpm.set(loaded.settings().options().tpm());
+            maxAttempts.set(loaded.settings().options().maxAttempts());
+            setup.set(loaded);
+        }, failure -> loadProblem.set(messages.get("launch.notReady.loadFailed", String.valueOf(failure.getMessage()))));
     }
 
     /**

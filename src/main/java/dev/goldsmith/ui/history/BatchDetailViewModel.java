@@ -8,6 +8,7 @@ import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.SafeFileWriter;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.LatestWins;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.batch.BatchGateway;
 import dev.goldsmith.ui.batch.BatchGateway.Source;
@@ -71,10 +72,12 @@ public final class BatchDetailViewModel {
     private final BooleanBinding canRevert = Bindings.createBooleanBinding(() -> focused.get() != null
             && focused.get().versionId() != null && focusedIsCurrent.get() && !reverting.get(),
             focused, focusedIsCurrent, reverting);
-    private long focusChecks;
+    /** Whether the focused row's item still holds the batch's result: the newest check is shown. */
+    private final LatestWins focusChecks;
     private final BooleanBinding canRetry = Bindings.createBooleanBinding(
             () -> batch.get() != null && batch.get().failedItems() > 0 && !launching.get(), batch, launching);
-    private long loads;
+    /** The batch's outcomes: the newest load is shown. */
+    private final LatestWins loads;
 
     /**
      * @param onBatchEnded   called when a batch resumed or retried from here ends
@@ -92,6 +95,8 @@ public final class BatchDetailViewModel {
         this.batches = batches;
         this.gateway = gateway;
         this.executor = executor;
+        this.loads = executor.latestWins();
+        this.focusChecks = executor.latestWins();
         this.dialogs = dialogs;
         this.messages = messages;
         this.onBatchEnded = onBatchEnded;
@@ -101,16 +106,12 @@ public final class BatchDetailViewModel {
     }
 
     private void load(BatchRecord b) {
-        long load = ++loads;
         outcomes.clear();
         if (b == null) {
+            loads.next(); // nothing to show: a load under way is dropped
             return;
         }
-        executor.submit(() -> rows(b.id()), list -> {
-            if (load == loads) {
-                outcomes.setAll(list);
-            }
-        }, failure -> dialogs.showError(messages.get("history.detail.loadFailed"), String.valueOf(failure.getMessage())));
+        loads.submit(() -> rows(b.id()), outcomes::setAll, failure -> dialogs.showError(messages.get("history.detail.loadFailed"), String.valueOf(failure.getMessage())));
     }
 
     private List<OutcomeRow> rows(String batchId) {
@@ -220,7 +221,7 @@ public final class BatchDetailViewModel {
      * offered (reverting twice, or over a later change, would lose what came after). {@code note} shows meanwhile.
      */
     private void checkFocused(OutcomeRow row, String note) {
-        long check = ++focusChecks;
+        LatestWins.Turn check = focusChecks.next();
         focusedIsCurrent.set(false);
         revertNote.set(note);
         revertDone.set(!note.isEmpty());
@@ -229,7 +230,7 @@ public final class BatchDetailViewModel {
             return;
         }
         executor.submit(() -> versions.list(b.vaultId(), row.itemId()), list -> {
-            if (check == focusChecks) {
+            if (check.isLatest()) {
                 boolean current = !list.isEmpty() && list.get(0).id() == row.versionId();
                 focusedIsCurrent.set(current);
                 if (!current && note.isEmpty()) {

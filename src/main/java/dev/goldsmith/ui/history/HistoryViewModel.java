@@ -9,6 +9,7 @@ import dev.goldsmith.batch.BatchStatus;
 import dev.goldsmith.store.VaultRepository;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.LatestWins;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.batch.ProviderText;
 import dev.goldsmith.ui.batch.Throughput;
@@ -62,7 +63,8 @@ public final class HistoryViewModel {
     private final ProviderText providerText;
     private final Clock clock;
     private Function<String, Optional<Duration>> liveElapsed = id -> Optional.empty();
-    private long loads;
+    /** The batch list's loads: the newest one is shown. */
+    private final LatestWins loads;
     private boolean showing;
     private boolean refreshing;
 
@@ -72,6 +74,7 @@ public final class HistoryViewModel {
         this.batches = batches;
         this.vaults = vaults;
         this.executor = executor;
+        this.loads = executor.latestWins();
         this.dialogs = dialogs;
         this.messages = messages;
         this.zone = zone;
@@ -93,13 +96,8 @@ public final class HistoryViewModel {
     public void reload() {
         loading.set(true);
         placeholder.set(messages.get("history.loading"));
-        long load = ++loads;
         var query = filters.query();
-        executor.submit(() -> new Loaded(vaults.summaries(), batches.history(query)), loaded -> {
-            if (load == loads) {
-                show(loaded);
-            }
-        }, this::loadFailed);
+        loads.submit(() -> new Loaded(vaults.summaries(), batches.history(query)), this::show, this::loadFailed);
     }
 
     /**
@@ -112,11 +110,11 @@ public final class HistoryViewModel {
             return;
         }
         refreshing = true;
-        long load = loads;
+        LatestWins.Turn turn = loads.current(); // gives way to a reload begun meanwhile
         var query = filters.query();
         executor.submit(() -> new Loaded(vaults.summaries(), batches.history(query)), loaded -> {
             refreshing = false;
-            if (load == loads && !loaded.batches().equals(rows)) {
+            if (turn.isLatest() && !loaded.batches().equals(rows)) {
                 show(loaded);
             }
         }, failure -> refreshing = false); // the next poll tries again; a reload says what is wrong

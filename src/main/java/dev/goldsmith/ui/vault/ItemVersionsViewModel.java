@@ -3,6 +3,7 @@ package dev.goldsmith.ui.vault;
 import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.LatestWins;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.vault.ItemVersion;
 import dev.goldsmith.vault.VaultItem;
@@ -41,7 +42,8 @@ public final class ItemVersionsViewModel {
     private final ReadOnlyBooleanWrapper canRevert = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper();
-    private long loads;
+    /** The focused item's versions: the newest load is shown. */
+    private final LatestWins loads;
 
     /**
      * @param onItemChanged told about the item as stored after a revert (the workspace updates its row)
@@ -55,6 +57,7 @@ public final class ItemVersionsViewModel {
                           Messages messages, Consumer<VaultItem> onItemChanged, ZoneId zone) {
         this.repository = repository;
         this.executor = executor;
+        this.loads = executor.latestWins();
         this.dialogs = dialogs;
         this.messages = messages;
         this.onItemChanged = onItemChanged;
@@ -69,19 +72,15 @@ public final class ItemVersionsViewModel {
     }
 
     private void load(VaultItem current) {
-        long load = ++loads;
         selectedVersion.set(null);
         versions.clear();
         if (current == null) {
+            loads.next(); // no item: a load under way is dropped
             busy.set(false);
             return;
         }
         busy.set(true);
-        executor.submit(() -> repository.list(current.vaultId(), current.id()), list -> {
-            if (load == loads) {
-                showVersions(list);
-            }
-        }, this::failed);
+        loads.submit(() -> repository.list(current.vaultId(), current.id()), this::showVersions, this::failed);
     }
 
     private void showVersions(List<ItemVersion> list) {

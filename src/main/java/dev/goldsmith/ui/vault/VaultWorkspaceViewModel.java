@@ -4,6 +4,7 @@ import dev.goldsmith.store.ItemRepository;
 import dev.goldsmith.store.VaultRepository;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
+import dev.goldsmith.ui.LatestWins;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.vault.ItemType;
 import dev.goldsmith.vault.QualityTier;
@@ -74,8 +75,9 @@ public final class VaultWorkspaceViewModel {
     private String loadedVaultId;
     private String preferredVaultId;
     private Consumer<String> vaultOpened = id -> { };
-    private long vaultLoads;
-    private long itemLoads;
+    /** The vault list's loads and the chosen vault's item loads: the newest of each is shown. */
+    private final LatestWins vaultLoads;
+    private final LatestWins itemLoads;
     /** {@link ItemRepository#changeMark} of the items shown, to notice other consoles' changes. */
     private String shownMark;
     private boolean checkingChanges;
@@ -87,6 +89,8 @@ public final class VaultWorkspaceViewModel {
         this.vaults = vaults;
         this.items = items;
         this.executor = executor;
+        this.vaultLoads = executor.latestWins();
+        this.itemLoads = executor.latestWins();
         this.dialogs = dialogs;
         this.messages = messages;
         tally = new VaultTally(messages, this::tierName, this::typeName);
@@ -119,12 +123,7 @@ public final class VaultWorkspaceViewModel {
     /** Loads the vault list (keeping the current vault when it still exists), then that vault's items. */
     public void reload() {
         loading.set(true);
-        long load = ++vaultLoads;
-        executor.submit(vaults::summaries, list -> {
-            if (load == vaultLoads) {
-                showVaults(list);
-            }
-        }, this::loadFailed);
+        vaultLoads.submit(vaults::summaries, this::showVaults, this::loadFailed);
     }
 
     private void showVaults(List<VaultSummary> list) {
@@ -142,8 +141,8 @@ public final class VaultWorkspaceViewModel {
     }
 
     private void loadItems(VaultSummary summary) {
-        long load = ++itemLoads;
         if (summary == null) {
+            itemLoads.next(); // no vault: a load under way is dropped
             loadedVaultId = null;
             rows.clear();
             loading.set(false);
@@ -151,11 +150,9 @@ public final class VaultWorkspaceViewModel {
         }
         loading.set(true);
         String vaultId = summary.vault().id();
-        executor.submit(() -> new Loaded(items.changeMark(vaultId), items.list(vaultId)), loaded -> {
-            if (load == itemLoads) {
-                shownMark = loaded.mark();
-                showItems(vaultId, loaded.items());
-            }
+        itemLoads.submit(() -> new Loaded(items.changeMark(vaultId), items.list(vaultId)), loaded -> {
+            shownMark = loaded.mark();
+            showItems(vaultId, loaded.items());
         }, this::loadFailed);
     }
 
@@ -173,14 +170,14 @@ public final class VaultWorkspaceViewModel {
             return;
         }
         checkingChanges = true;
-        long load = itemLoads;
+        LatestWins.Turn load = itemLoads.current(); // a quiet check gives way to a load begun meanwhile
         String known = shownMark;
         executor.submit(() -> {
             String mark = items.changeMark(vaultId);
             return mark.equals(known) ? null : new Loaded(mark, items.list(vaultId));
         }, fresh -> {
             checkingChanges = false;
-            if (fresh != null && load == itemLoads && vaultId.equals(loadedVaultId)) {
+            if (fresh != null && load.isLatest() && vaultId.equals(loadedVaultId)) {
                 shownMark = fresh.mark();
                 merge(vaultId, fresh.items());
             }
