@@ -31,18 +31,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A run never hangs: an {@link Error} or a bug on the loop, the writer, the delivery thread or in a provider's
  * answer ends it (failed, its unsent items pending), and a call its provider never answers is given up on after
- * {@link RunConfig#callDeadline()}. It also stops by itself, resumable, when the server cannot be reached and
- * nothing has succeeded ({@link #UNREACHABLE_STREAK} failures in a row), and when only 429s have come back for
- * {@link #RATE_LIMITED_STRETCH}.
+ * {@link RunConfig#callDeadline()}. What each failed attempt leads to — a retry, a failed item, or the run stopping by
+ * itself, resumable — is the {@link FailurePolicy}'s decision.
  */
 final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
 
-    /** Consecutive "could not be reached" failures, with nothing succeeded in the run, that stop it. */
-    static final int UNREACHABLE_STREAK = 5;
-    /** Only 429s for this long, with no other answer, stop the run. */
-    static final Duration RATE_LIMITED_STRETCH = Duration.ofMinutes(10);
     /** How often a snapshot is published while retries or a 429 hold wait, so the countdown moves. */
     static final Duration WAITING_TICK = Duration.ofSeconds(1);
 
@@ -50,7 +45,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
     private final BatchOptions options;
     private final EngineLoop loop;
     private final RunState state;
-    private final Backoff backoff;
+    private final FailurePolicy failures;
     private final Pacer pacer;
     private final LearnedLimitWriter learnedLimits;
     private final SnapshotPublisher publisher;
@@ -62,18 +57,11 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
     /** Items whose call was aborted (cancel, stop, crash): they stay pending, the attempt made is kept. */
     private final List<Work> aborted = new ArrayList<>();
     private final CheckpointQueue checkpoints;
-    private long holdUntil = Long.MIN_VALUE;
-    private int consecutiveRateLimits;
     private BigDecimal spent;
     private final WakeTimer wake;
     private final RunRecorder recorder;
     private boolean started;
     private boolean finished;
-    /** Any item written back or found unchanged in this run: the server answers. */
-    private boolean succeededInRun;
-    private int unreachableStreak;
-    /** When the current run of nothing but 429s began; {@code Long.MIN_VALUE} when the last answer was not a 429. */
-    private long rateLimitedSince = Long.MIN_VALUE;
     private String lastError;
     private EngineLoop.Cancellable ticker;
 
@@ -82,7 +70,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         this.options = cfg.options();
         this.loop = cfg.loop();
         this.state = new RunState(record, loop.nanoTime());
-        this.backoff = new Backoff(options.baseDelay(), options.maxDelay(), cfg.random());
+        this.failures = new FailurePolicy(options, new Backoff(options.baseDelay(), options.maxDelay(), cfg.random()));
         LearnedLimits learned = BatchSettings.learnedLimits(record.metadata());
         this.pacer = new Pacer(options, learned, item -> cfg.enhancer().estimateTokens(item, options.operation()),
                 BatchSettings.maxTokens(record.metadata()));
@@ -261,8 +249,8 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         while (state.status == BatchStatus.PROCESSING && !state.stopping() && !ready.isEmpty()
                 && inFlight.size() < options.concurrency()) {
             now = loop.nanoTime();
-            if (now < holdUntil) {
-                wake.wakeAt(holdUntil);
+            if (now < failures.holdUntil()) {
+                wake.wakeAt(failures.holdUntil());
                 break;
             }
             long next = pacer.nextAllowedNanos(now, ready.peekFirst().item);
@@ -355,51 +343,28 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             lastError = failure.message();
             LOG.debug("batch {}: item {} attempt {} failed ({}): {}", batchId(), work.id(), work.attempts,
                     failure.kind(), failure.message());
-            if (stopsTheRun(work, failure, now)) {
-                return;
-            }
-        } else {
-            succeededInRun = true;
-            unreachableStreak = 0;
-            rateLimitedSince = Long.MIN_VALUE;
-        }
-        if (result instanceof Success success) {
-            consecutiveRateLimits = 0;
+            act(work, failures.onFailure(work, failure, now), failure);
+        } else if (result instanceof Success success) {
+            failures.onSuccess();
             checkpoint(work, ItemStatus.SUCCEEDED, null, 200, success);
-        } else if (result instanceof Failure failure) {
-            onFailure(work, failure, now);
         }
     }
 
-    /**
-     * Whether this failure ends the run, resumable: the server could not be reached {@link #UNREACHABLE_STREAK} times
-     * in a row (or on an item's last attempt) with nothing succeeded in the run, or only 429s came back for
-     * {@link #RATE_LIMITED_STRETCH}. The item goes back to pending then, like everything not yet sent.
-     */
-    private boolean stopsTheRun(Work work, Failure failure, long now) {
-        boolean rateLimited = failure.kind() == FailureKind.RATE_LIMITED;
-        if (!rateLimited) {
-            rateLimitedSince = Long.MIN_VALUE;
-        } else if (rateLimitedSince == Long.MIN_VALUE) {
-            rateLimitedSince = now;
+    /** Carries out what the failure policy decided for the item. */
+    private void act(Work work, FailurePolicy.Decision d, Failure failure) {
+        switch (d.action()) {
+            case PUT_BACK -> ready.addFirst(work);
+            case RETRY_LATER -> {
+                work.readyAt = d.readyAt();
+                delayed.add(work);
+            }
+            case FAIL -> checkpoint(work, ItemStatus.FAILED, d.error(), failure.httpStatus(), null);
+            case STOP_RUN -> {
+                ready.addFirst(work); // not failed: it stays pending, like the items not sent yet
+                stop(d.stop());
+            }
+            case STOP_FATAL -> stop(d.stop());
         }
-        unreachableStreak = failure.kind() == FailureKind.UNREACHABLE ? unreachableStreak + 1 : 0;
-        StopReason stop = null;
-        if (failure.kind() == FailureKind.UNREACHABLE && !succeededInRun
-                && (unreachableStreak >= UNREACHABLE_STREAK || work.attempts >= options.maxAttempts())) {
-            stop = StopReason.unreachable(failure.message());
-        } else if (rateLimited && now - rateLimitedSince >= RATE_LIMITED_STRETCH.toNanos()) {
-            stop = StopReason.rateLimitedTooLong(RATE_LIMITED_STRETCH);
-        }
-        if (stop == null) {
-            return false;
-        }
-        if (rateLimited) {
-            work.attempts--; // a 429 does not use up the item's attempts, here either
-        }
-        ready.addFirst(work); // not failed: it stays pending, like the items not sent yet
-        stop(stop);
-        return true;
     }
 
     /** Stops the run as failed for {@code reason}: nothing more is sent, calls in flight are aborted. */
@@ -418,37 +383,6 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
         }
         LOG.error("provider call for item {} failed unexpectedly", itemId, cause);
         return Failure.of(FailureKind.RETRYABLE, "The provider failed unexpectedly: " + cause, 0, Duration.ZERO);
-    }
-
-    private void onFailure(Work work, Failure failure, long now) {
-        switch (failure.kind()) {
-            case RATE_LIMITED -> {
-                work.attempts--; // a 429 does not use up the item's attempts
-                work.rateLimitWaits++;
-                consecutiveRateLimits++;
-                holdUntil = Math.max(holdUntil, Backoff.later(now, backoff.holdAfter429(failure.retryAfter(), options.rpm() > 0, consecutiveRateLimits)));
-                if (work.rateLimitWaits > options.maxRateLimitWaits()) {
-                    checkpoint(work, ItemStatus.FAILED, "Rate limited " + work.rateLimitWaits + " times: "
-                            + failure.message(), failure.httpStatus(), null);
-                } else {
-                    ready.addFirst(work);
-                }
-            }
-            case RETRYABLE, UNREACHABLE -> {
-                consecutiveRateLimits = 0;
-                if (work.attempts < options.maxAttempts()) {
-                    work.readyAt = Backoff.later(now, backoff.delay(work.attempts, failure.retryAfter()));
-                    delayed.add(work);
-                } else {
-                    checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
-                }
-            }
-            case PERMANENT -> {
-                consecutiveRateLimits = 0;
-                checkpoint(work, ItemStatus.FAILED, failure.message(), failure.httpStatus(), null);
-            }
-            case FATAL -> stop(StopReason.providerFatal(failure.message()));
-        }
     }
 
     // --- checkpoints -------------------------------------------------------------------------------------------
@@ -559,6 +493,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     private BatchSnapshot snapshot() {
         long now = loop.nanoTime();
+        long holdUntil = failures.holdUntil();
         Duration hold = holdUntil == Long.MIN_VALUE || holdUntil <= now ? Duration.ZERO : Duration.ofNanos(holdUntil - now);
         boolean waiting = !finished && !delayed.isEmpty();
         Optional<Duration> nextRetry = waiting
@@ -577,7 +512,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
 
     /** While retries or a 429 hold wait, a snapshot a second keeps the countdown moving for whoever watches. */
     private void tickWhileWaiting() {
-        if (finished || ticker != null || (delayed.isEmpty() && holdUntil <= loop.nanoTime())) {
+        if (finished || ticker != null || (delayed.isEmpty() && failures.holdUntil() <= loop.nanoTime())) {
             return;
         }
         ticker = loop.schedule(WAITING_TICK, guarded(() -> {
