@@ -21,6 +21,22 @@ final class BatchReads {
     private BatchReads() {
     }
 
+    /** The first column of every row the query returns, in order; {@code args} fill its parameters. */
+    private static List<String> firstColumn(Connection c, String sql, String... args) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+        }
+        return values;
+    }
+
     static String placeholders(int n) {
         return String.join(", ", java.util.Collections.nCopies(Math.max(n, 1), "?"));
     }
@@ -104,39 +120,19 @@ final class BatchReads {
 
     /** Ids of the batch's items in one status, in order. */
     static List<String> itemIds(Connection c, String batchId, ItemStatus status) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT item_id FROM batch_items"
-                + " WHERE batch_operation_id = ? AND status = ? ORDER BY position")) {
-            ps.setString(1, batchId);
-            ps.setString(2, status.wireName());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        return ids;
+        return firstColumn(c, "SELECT item_id FROM batch_items"
+                + " WHERE batch_operation_id = ? AND status = ? ORDER BY position", batchId, status.wireName());
     }
 
     /** The batch's failed items that no retry of it (a batch whose parent it is) has since done, in order. */
     static List<String> retryCandidates(Connection c, String batchId) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        return firstColumn(c, """
                 SELECT bi.item_id FROM batch_items bi
                 WHERE bi.batch_operation_id = ? AND bi.status = 'failed'
                   AND NOT EXISTS (SELECT 1 FROM batch_items ci JOIN batch_operations cb ON cb.id = ci.batch_operation_id
                                   WHERE cb.parent_batch_id = ? AND ci.item_id = bi.item_id
                                     AND ci.status IN ('succeeded', 'unchanged'))
-                ORDER BY bi.position""")) {
-            ps.setString(1, batchId);
-            ps.setString(2, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        return ids;
+                ORDER BY bi.position""", batchId, batchId);
     }
 
     /** Before and after of every item the batch wrote back. */
@@ -162,22 +158,12 @@ final class BatchReads {
      * Unchanged answers, failures, skips and proposals still waiting are not among them.
      */
     static List<String> changedItemIds(Connection c, String batchId) throws SQLException {
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
+        return firstColumn(c, """
                 SELECT bi.item_id FROM batch_items bi
                 WHERE bi.batch_operation_id = ?
                   AND EXISTS (SELECT 1 FROM item_versions iv WHERE iv.batch_operation_id = bi.batch_operation_id
                               AND iv.item_id = bi.item_id AND iv.reason = ?)
-                ORDER BY bi.position""")) {
-            ps.setString(1, batchId);
-            ps.setString(2, ItemVersion.REASON_BATCH);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getString(1));
-                }
-            }
-        }
-        return ids;
+                ORDER BY bi.position""", batchId, ItemVersion.REASON_BATCH);
     }
 
     /** The answers kept but not written because their item changed while the call was in flight, in order. */
