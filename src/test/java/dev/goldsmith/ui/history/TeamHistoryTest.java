@@ -9,21 +9,16 @@ import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.store.StoreKind;
-import dev.goldsmith.store.TestStore;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.RecordingDialogService;
 import dev.goldsmith.ui.SameThreadTaskExecutor;
-import dev.goldsmith.vault.ItemType;
-import dev.goldsmith.vault.QualityTier;
-import dev.goldsmith.vault.Vault;
-import dev.goldsmith.vault.VaultItem;
+import dev.goldsmith.ui.TwoConsoles;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,27 +42,22 @@ class TeamHistoryTest {
     @TempDir
     Path dir;
 
-    private Services mine;
+    private TwoConsoles consoles;
     private Services colleague;
     private HistoryViewModel vm;
 
     @BeforeEach
     void twoConsoles() {
-        TestStore db = store.fresh(dir);
-        mine = Services.open(db.location(), Map.of(), dir, Clock.systemUTC());
-        colleague = Services.open(db.location(), Map.of(), dir.resolve("other"), Clock.systemUTC());
-        mine.vaults().save(new Vault("v1", "Team vault", null, null, null));
-        mine.items().saveAll("v1", List.of(new VaultItem("a", "v1", ItemType.POWER_PHRASE, "Helped with the rollout",
-                QualityTier.BRONZE, List.of(), null, null, null)));
-        vm = new HistoryViewModel(mine.batches(), mine.vaults(), new SameThreadTaskExecutor(),
+        consoles = new TwoConsoles(store, dir, TwoConsoles.item("a", "Helped with the rollout"));
+        colleague = consoles.colleague;
+        vm = new HistoryViewModel(consoles.mine.batches(), consoles.mine.vaults(), new SameThreadTaskExecutor(),
                 new RecordingDialogService(), Messages.load(Locale.ROOT), Clock.systemUTC(), ZoneOffset.UTC);
         vm.reload();
     }
 
     @AfterEach
     void close() {
-        mine.close();
-        colleague.close();
+        consoles.close();
     }
 
     private BatchRecord runAtTheColleagues() throws Exception {

@@ -1,5 +1,6 @@
 package dev.goldsmith.ui.vault;
 
+import static dev.goldsmith.ui.TwoConsoles.item;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.goldsmith.Services;
@@ -8,19 +9,14 @@ import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.store.StoreKind;
-import dev.goldsmith.store.TestStore;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.RecordingDialogService;
 import dev.goldsmith.ui.SameThreadTaskExecutor;
-import dev.goldsmith.vault.ItemType;
-import dev.goldsmith.vault.QualityTier;
-import dev.goldsmith.vault.Vault;
+import dev.goldsmith.ui.TwoConsoles;
 import dev.goldsmith.vault.VaultItem;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,30 +40,22 @@ class TeamVaultTest {
     @TempDir
     Path dir;
 
-    private Services mine;
+    private TwoConsoles consoles;
     private Services colleague;
     private VaultWorkspaceViewModel vm;
 
     @BeforeEach
     void twoConsoles() {
-        TestStore db = store.fresh(dir);
-        mine = Services.open(db.location(), Map.of(), dir, Clock.systemUTC());
-        colleague = Services.open(db.location(), Map.of(), dir.resolve("other"), Clock.systemUTC());
-        mine.vaults().save(new Vault("v1", "Team vault", null, null, null));
-        mine.items().saveAll("v1", List.of(item("a", "Helped with the rollout"), item("b", "Worked on the budget")));
-        vm = new VaultWorkspaceViewModel(mine.vaults(), mine.items(), new SameThreadTaskExecutor(),
+        consoles = new TwoConsoles(store, dir, item("a", "Helped with the rollout"), item("b", "Worked on the budget"));
+        colleague = consoles.colleague;
+        vm = new VaultWorkspaceViewModel(consoles.mine.vaults(), consoles.mine.items(), new SameThreadTaskExecutor(),
                 new RecordingDialogService(), Messages.load(Locale.ROOT));
         vm.reload();
     }
 
     @AfterEach
     void close() {
-        mine.close();
-        colleague.close();
-    }
-
-    private static VaultItem item(String id, String content) {
-        return new VaultItem(id, "v1", ItemType.POWER_PHRASE, content, QualityTier.BRONZE, List.of(), null, null, null);
+        consoles.close();
     }
 
     private ItemRow row(String id) {
