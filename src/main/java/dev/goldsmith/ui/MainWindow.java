@@ -7,6 +7,8 @@ import dev.goldsmith.ui.history.BatchDetailController;
 import dev.goldsmith.ui.history.BatchDetailViewModel;
 import dev.goldsmith.ui.history.HistoryController;
 import dev.goldsmith.ui.history.HistoryViewModel;
+import dev.goldsmith.ui.review.ReviewController;
+import dev.goldsmith.ui.review.ReviewViewModel;
 import dev.goldsmith.ui.settings.SettingsController;
 import dev.goldsmith.ui.settings.SettingsViewModel;
 import dev.goldsmith.ui.vault.ItemVersionsController;
@@ -31,7 +33,8 @@ import javafx.scene.control.Tab;
  * built here, and one {@code factory.register(...)} line for its controller.
  */
 public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceViewModel workspace,
-                         VaultFilesViewModel files, BatchScreens batch, SettingsViewModel settings) {
+                         VaultFilesViewModel files, BatchScreens batch, SettingsViewModel settings,
+                         ReviewViewModel review) {
 
     public static MainWindow load(Services services, Map<String, String> savedSettings, TaskExecutor executor,
                                   DialogService dialogs, Messages messages) {
@@ -51,6 +54,8 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         history.liveElapsedFrom(batch.live()::elapsedOf);
         BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), BatchGateway.of(services), executor, dialogs, messages, history::reload,
                 services.itemVersions(), workspace::reload, batch.live()::enqueue, services.vaultExporter().files());
+        ReviewViewModel review = new ReviewViewModel(services.reviews(), id -> services.batches().find(id),
+                services.vaults()::summaries, executor, dialogs, messages, ZoneId.systemDefault());
         SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.keyLookup(System.getenv()),
                 executor, dialogs, messages, main.darkThemeProperty());
 
@@ -60,7 +65,8 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 .register(ItemVersionsController.class, () -> new ItemVersionsController(versions))
                 .register(HistoryController.class, () -> new HistoryController(history, batchDetail))
                 .register(BatchDetailController.class, () -> new BatchDetailController(history, batchDetail))
-                .register(SettingsController.class, () -> new SettingsController(settings));
+                .register(SettingsController.class, () -> new SettingsController(settings))
+                .register(ReviewController.class, () -> new ReviewController(review));
         batch.register(factory);
         FXMLLoader loader = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"), messages.bundle(),
                 null, factory);
@@ -81,10 +87,43 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 Platform.runLater(() -> settingsTab.getTabPane().getSelectionModel().select(settingsTab));
             }
         });
+        wireReview(loader, review, workspace, batch);
         history.reload();
         settings.load();
         settings.savedRevisionProperty().addListener((obs, was, now) -> batch.launch().loadDefaults());
         batch.start();
-        return new MainWindow(root, main, workspace, files, batch, settings);
+        return new MainWindow(root, main, workspace, files, batch, settings, review);
+    }
+
+    /**
+     * The Review tab: its title counts the pending proposals; it reloads when shown and when a batch ends (a review
+     * batch has just made proposals), and opens with the queue focused so the keys work at once. Items accepted there
+     * show in the workspace when it is shown again.
+     */
+    private static void wireReview(FXMLLoader loader, ReviewViewModel review, VaultWorkspaceViewModel workspace,
+                                   BatchScreens batch) {
+        Tab reviewTab = (Tab) loader.getNamespace().get("reviewTab");
+        Tab workspaceTab = (Tab) loader.getNamespace().get("workspaceTab");
+        reviewTab.textProperty().bind(review.tabTitle());
+        boolean[] itemsChanged = {false};
+        review.onItemsChanged(() -> itemsChanged[0] = true);
+        workspaceTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now && itemsChanged[0]) {
+                itemsChanged[0] = false;
+                workspace.reload();
+            }
+        });
+        reviewTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                review.reload();
+                Platform.runLater(() -> reviewTab.getContent().lookup("#reviewQueue").requestFocus());
+            }
+        });
+        batch.live().busyProperty().addListener((obs, was, busy) -> {
+            if (!busy) {
+                review.reload();
+            }
+        });
+        review.reload();
     }
 }
