@@ -11,6 +11,7 @@ import dev.goldsmith.ui.review.ReviewController;
 import dev.goldsmith.ui.review.ReviewViewModel;
 import dev.goldsmith.ui.settings.SettingsController;
 import dev.goldsmith.ui.settings.SettingsViewModel;
+import dev.goldsmith.ui.vault.ItemMarks;
 import dev.goldsmith.ui.vault.ItemVersionsController;
 import dev.goldsmith.ui.vault.ItemVersionsViewModel;
 import dev.goldsmith.ui.vault.VaultWorkspaceController;
@@ -40,8 +41,8 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                                   DialogService dialogs, Messages messages) {
         MainWindowViewModel main = new MainWindowViewModel(savedSettings, services.settings(), executor, dialogs,
                 messages);
-        VaultWorkspaceViewModel workspace = new VaultWorkspaceViewModel(services.vaults(), services.items(), executor,
-                dialogs, messages);
+        VaultWorkspaceViewModel workspace = new VaultWorkspaceViewModel(services.vaults(), services.items(),
+                vaultId -> ItemMarks.read(services.batches(), services.reviews(), vaultId), executor, dialogs, messages);
         workspace.rememberVault(main.lastVault(), main::vaultOpened);
         ItemVersionsViewModel versions = new ItemVersionsViewModel(services.itemVersions(), executor, dialogs,
                 messages, workspace::replaceItem);
@@ -53,7 +54,8 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
                 messages, services.clock(), ZoneId.systemDefault());
         history.liveElapsedFrom(batch.live()::elapsedOf);
         BatchDetailViewModel batchDetail = new BatchDetailViewModel(services.batches(), BatchGateway.of(services), executor, dialogs, messages, history::reload,
-                services.itemVersions(), workspace::reload, batch.live()::enqueue, services.vaultExporter().files());
+                services.itemVersions(), workspace::reload, batch.live()::enqueue, services.vaultExporter().files(),
+                services.reviews());
         ReviewViewModel review = new ReviewViewModel(services.reviews(), id -> services.batches().find(id),
                 services.vaults()::summaries, executor, dialogs, messages, ZoneId.systemDefault());
         SettingsViewModel settings = new SettingsViewModel(services.batchDefaults(), services.keyLookup(System.getenv()),
@@ -79,6 +81,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         ((Tab) loader.getNamespace().get("historyTab")).selectedProperty().addListener((obs, was, now) -> {
             if (now) {
                 history.reload();
+                batchDetail.reload();
             }
         });
         Tab settingsTab = (Tab) loader.getNamespace().get("settingsTab");
@@ -107,6 +110,7 @@ public record MainWindow(Parent root, MainWindowViewModel main, VaultWorkspaceVi
         reviewTab.textProperty().bind(review.tabTitle());
         boolean[] itemsChanged = {false};
         review.onItemsChanged(() -> itemsChanged[0] = true);
+        review.pendingTotalProperty().addListener((obs, was, now) -> itemsChanged[0] = true); // "pending review"
         workspaceTab.selectedProperty().addListener((obs, was, now) -> {
             if (now && itemsChanged[0]) {
                 itemsChanged[0] = false;

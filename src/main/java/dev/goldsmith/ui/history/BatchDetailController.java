@@ -6,12 +6,13 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
+import dev.goldsmith.ui.review.DiffFlow;
 
-/** Binds History's selected batch — counts, actions, items, before/after — to {@link BatchDetailViewModel}. */
+/** Binds History's selected batch — counts, actions, filters, items, the focused item's diff — to {@link BatchDetailViewModel}. */
 public final class BatchDetailController {
 
     private final HistoryViewModel viewModel;
@@ -30,8 +31,12 @@ public final class BatchDetailController {
     @FXML private TableColumn<OutcomeRow, OutcomeRow> attemptsColumn;
     @FXML private TableColumn<OutcomeRow, Integer> httpColumn;
     @FXML private TableColumn<OutcomeRow, String> errorColumn;
-    @FXML private TextArea beforeText;
-    @FXML private TextArea afterText;
+    @FXML private Button historyRevertBatchButton;
+    @FXML private CheckBox changedOnlyCheck;
+    @FXML private CheckBox pendingReviewCheck;
+    @FXML private Label outcomesShown;
+    @FXML private Label diffNote;
+    @FXML private DiffFlow outcomeDiff;
 
     /** @param viewModel the history list, whose selected batch {@code detail} shows */
     public BatchDetailController(HistoryViewModel viewModel, BatchDetailViewModel detail) {
@@ -65,8 +70,12 @@ public final class BatchDetailController {
         errorColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().error()));
         errorColumn.setCellFactory(HistoryCells.wrapped());
         detail.focusedProperty().bind(outcomesTable.getSelectionModel().selectedItemProperty());
-        beforeText.textProperty().bind(detail.beforeText());
-        afterText.textProperty().bind(detail.afterText());
+        historyRevertBatchButton.disableProperty().bind(detail.canRevertBatchProperty().not());
+        changedOnlyCheck.selectedProperty().bindBidirectional(detail.changedOnlyProperty());
+        pendingReviewCheck.selectedProperty().bindBidirectional(detail.pendingReviewOnlyProperty());
+        outcomesShown.textProperty().bind(detail.shownText());
+        diffNote.textProperty().bind(detail.diffNote());
+        outcomeDiff.valueProperty().bind(detail.diffProperty());
     }
 
     private void styleRevertNotice(boolean done) {
@@ -87,6 +96,11 @@ public final class BatchDetailController {
     @FXML
     private void onRevert() {
         detail.revertFocused();
+    }
+
+    @FXML
+    private void onRevertBatch() {
+        detail.revertBatch();
     }
 
     @FXML

@@ -4,6 +4,11 @@ import dev.goldsmith.batch.BatchHandle;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchService;
 import dev.goldsmith.batch.ItemChange;
+import dev.goldsmith.review.ItemDiff;
+import dev.goldsmith.review.ReviewService;
+import dev.goldsmith.store.BatchRevert;
+import dev.goldsmith.store.Proposal;
+import dev.goldsmith.store.ProposalQuery;
 import dev.goldsmith.store.ItemVersionRepository;
 import dev.goldsmith.store.SafeFileWriter;
 import dev.goldsmith.ui.DialogService;
@@ -14,6 +19,7 @@ import dev.goldsmith.ui.batch.BatchGateway;
 import dev.goldsmith.ui.batch.BatchGateway.Source;
 import dev.goldsmith.ui.batch.ProviderText;
 import dev.goldsmith.ui.batch.RerunQuestion;
+import dev.goldsmith.ui.review.DiffPresentation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +43,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
- * The selected batch's detail: its item outcomes (loaded in the background), the before/after text of the
- * focused outcome, and Resume, Retry failed, Revert and Export CSV. Resume and retry go through the
+ * The selected batch's detail: its item outcomes (loaded in the background; "changed only" and "pending review"
+ * narrow them), the word diff of the focused outcome (what the batch wrote, or what its proposal would write), and
+ * Resume, Retry failed, Revert item, Revert batch and Export CSV. Resume and retry go through the
  * {@link BatchGateway} (the same key lookup as the launch panel) into the live panel's queue, and refresh the list
  * when the batch ends.
  */
@@ -59,7 +67,15 @@ public final class BatchDetailViewModel {
     private final SafeFileWriter files;
     private final ObjectProperty<BatchRecord> batch = new SimpleObjectProperty<>();
     private final ObservableList<OutcomeRow> outcomes = FXCollections.observableArrayList();
-    private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
+    private final FilteredList<OutcomeRow> shown = new FilteredList<>(outcomes);
+    private final ObservableList<OutcomeRow> outcomesView = FXCollections.unmodifiableObservableList(shown);
+    private final BooleanProperty changedOnly = new SimpleBooleanProperty();
+    private final BooleanProperty pendingOnly = new SimpleBooleanProperty();
+    private final BooleanProperty revertingBatch = new SimpleBooleanProperty();
+    private final BooleanBinding canRevertBatch = Bindings.createBooleanBinding(() -> batch.get() != null
+            && !batch.get().status().isLive() && outcomes.stream().anyMatch(OutcomeRow::written)
+            && !revertingBatch.get(), batch, outcomes, revertingBatch);
+    private final ReviewService reviews;
     private final ObjectProperty<OutcomeRow> focused = new SimpleObjectProperty<>();
     private final BooleanProperty launching = new SimpleBooleanProperty();
     private final BooleanBinding canResume = Bindings.createBooleanBinding(
@@ -87,7 +103,8 @@ public final class BatchDetailViewModel {
     public BatchDetailViewModel(BatchService batches, BatchGateway gateway, TaskExecutor executor,
                                 DialogService dialogs, Messages messages, Runnable onBatchEnded,
                                 ItemVersionRepository versions, Runnable onItemsChanged,
-                                Consumer<Callable<BatchHandle>> launcher, SafeFileWriter files) {
+                                Consumer<Callable<BatchHandle>> launcher, SafeFileWriter files, ReviewService reviews) {
+        this.reviews = reviews;
         this.launcher = launcher;
         this.files = files;
         this.versions = versions;
@@ -103,6 +120,16 @@ public final class BatchDetailViewModel {
         this.question = new RerunQuestion(dialogs, messages);
         batch.addListener((obs, was, now) -> load(now));
         focused.addListener((obs, was, now) -> checkFocused(now, ""));
+        shown.predicateProperty().bind(Bindings.createObjectBinding(() -> {
+            boolean changed = changedOnly.get();
+            boolean pending = pendingOnly.get();
+            return row -> !changed && !pending || changed && row.written() || pending && row.pendingReview();
+        }, changedOnly, pendingOnly));
+    }
+
+    /** Reads the shown batch's items again (their proposals may have been decided in the Review tab meanwhile). */
+    public void reload() {
+        load(batch.get());
     }
 
     private void load(BatchRecord b) {
@@ -117,7 +144,10 @@ public final class BatchDetailViewModel {
     private List<OutcomeRow> rows(String batchId) {
         Map<String, ItemChange> changes = batches.changes(batchId).stream()
                 .collect(Collectors.toMap(ItemChange::itemId, Function.identity(), (a, b) -> b));
-        return batches.items(batchId).stream().map(i -> OutcomeRow.of(i, changes.get(i.itemId()))).toList();
+        Map<String, Proposal> proposals = reviews.list(ProposalQuery.ofBatch(batchId)).stream()
+                .collect(Collectors.toMap(Proposal::itemId, Function.identity(), (a, b) -> b));
+        return batches.items(batchId).stream()
+                .map(i -> OutcomeRow.of(i, changes.get(i.itemId()), proposals.get(i.itemId()))).toList();
     }
 
     /**
@@ -208,12 +238,46 @@ public final class BatchDetailViewModel {
         return focused;
     }
 
-    public ObservableValue<String> beforeText() {
-        return focused.map(r -> r.written() ? r.before() : messages.get("history.detail.notWritten")).orElse("");
+    /** Only the items the batch wrote back (directly or by an accepted proposal). */
+    public BooleanProperty changedOnlyProperty() {
+        return changedOnly;
     }
 
-    public ObservableValue<String> afterText() {
-        return focused.map(r -> r.written() ? r.after() : "").orElse("");
+    /** Only the items whose proposal waits for a decision in Review (with "changed only" too: either). */
+    public BooleanProperty pendingReviewOnlyProperty() {
+        return pendingOnly;
+    }
+
+    /** "12 of 60 items shown" while a filter is on; empty otherwise. */
+    public ObservableValue<String> shownText() {
+        return Bindings.createStringBinding(() -> !changedOnly.get() && !pendingOnly.get() ? ""
+                : messages.get("history.detail.shown", shown.size(), outcomes.size()), shown, outcomes, changedOnly,
+                pendingOnly);
+    }
+
+    /**
+     * The focused item's diff: what the batch wrote (before → after), or for a review batch what its proposal would
+     * write (or would have: rejected, stale); {@code null} when there is neither.
+     */
+    public ObservableValue<DiffPresentation> diffProperty() {
+        return focused.map(this::diffOf);
+    }
+
+    private DiffPresentation diffOf(OutcomeRow r) {
+        ItemChange c = r.change();
+        if (c != null) {
+            return DiffPresentation.of(ItemDiff.of(c.beforeContent(), c.beforeTier(), c.beforeKeywords(),
+                    c.afterContent(), c.afterTier(), c.afterKeywords()), messages);
+        }
+        return r.proposal() == null ? null : DiffPresentation.of(ItemDiff.of(r.proposal()), messages);
+    }
+
+    /** What the diff shows: "Written back by this batch", "Proposal pending review: …", or why nothing shows. */
+    public ObservableValue<String> diffNote() {
+        return focused.map(r -> messages.get(r.written() ? "history.detail.written"
+                : r.proposal() == null ? "history.detail.notWritten"
+                : "history.detail.proposal." + r.proposal().status().wireName()))
+                .orElse(messages.get("history.detail.pickItem"));
     }
 
     /**
@@ -258,6 +322,57 @@ public final class BatchDetailViewModel {
             reverting.set(false);
             dialogs.showError(messages.get("history.revert.failed"), String.valueOf(failure.getMessage()));
         });
+    }
+
+    /**
+     * Reverts every write-back of the batch at once, after asking: items changed since (edited, enhanced again,
+     * reverted) are left as they are and listed in the report. The items and the workspace show the result.
+     */
+    public void revertBatch() {
+        BatchRecord b = batch.get();
+        if (!canRevertBatch.get()) {
+            return;
+        }
+        long written = outcomes.stream().filter(OutcomeRow::written).count();
+        if (!dialogs.confirm(messages.get("history.revertBatch.title"),
+                messages.get("history.revertBatch.confirm", written, shortId(b.id())))) {
+            return;
+        }
+        revertingBatch.set(true);
+        executor.submit(() -> batches.revert(b.id()), done -> {
+            revertingBatch.set(false);
+            dialogs.showInfo(messages.get("history.revertBatch.doneTitle"), revertReport(done));
+            if (!done.reverted().isEmpty()) {
+                onItemsChanged.run();
+            }
+            if (batch.get() == b) {
+                load(b);
+            }
+        }, failure -> {
+            revertingBatch.set(false);
+            dialogs.showError(messages.get("history.revertBatch.failed"), String.valueOf(failure.getMessage()));
+        });
+    }
+
+    private String revertReport(BatchRevert done) {
+        String report = messages.get("history.revertBatch.done", done.reverted().size());
+        if (done.skipped().isEmpty()) {
+            return report;
+        }
+        List<String> left = done.skipped().stream()
+                .map(s -> messages.get("history.revertBatch.skippedItem", s.itemId(), s.reason())).toList();
+        return report + " " + messages.get("history.revertBatch.skipped", done.skipped().size(),
+                String.join("; ", left.subList(0, Math.min(10, left.size())))
+                        + (left.size() > 10 ? "; \u2026" : ""));
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /** Revert batch is offered for an ended batch that wrote something back. */
+    public BooleanBinding canRevertBatchProperty() {
+        return canRevertBatch;
     }
 
     /** "pp-3 is back to …" after a revert, or why Revert is not offered for the focused item; empty otherwise. */

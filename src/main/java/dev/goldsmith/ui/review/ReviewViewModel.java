@@ -10,6 +10,7 @@ import dev.goldsmith.store.Proposal;
 import dev.goldsmith.store.ProposalQuery;
 import dev.goldsmith.store.ProposalStatus;
 import dev.goldsmith.ui.DialogService;
+import dev.goldsmith.ui.LatestWins;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.TaskExecutor;
 import dev.goldsmith.ui.vault.FilterChoice;
@@ -100,7 +101,8 @@ public final class ReviewViewModel {
     private final StringBinding tabTitle;
     private final ObservableValue<DiffPresentation> diff;
     private final Map<String, String> batchLabels = new HashMap<>();
-    private long loads;
+    /** The proposals' loads: the newest one is shown. */
+    private final LatestWins loads;
 
     public ReviewViewModel(ReviewService reviews, Function<String, Optional<BatchRecord>> findBatch,
                            Supplier<List<VaultSummary>> vaultList, TaskExecutor executor, DialogService dialogs,
@@ -112,6 +114,7 @@ public final class ReviewViewModel {
         this.dialogs = dialogs;
         this.messages = messages;
         this.when = WHEN.withZone(zone);
+        this.loads = executor.latestWins();
         queue.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             String scope = scope();
             boolean all = showDecided.get();
@@ -151,17 +154,10 @@ public final class ReviewViewModel {
 
     /** Reads every proposal again, keeping the chosen batch and the focused proposal where they still exist. */
     public void reload() {
-        long load = ++loads;
         loading.set(true);
-        executor.submit(this::read, data -> {
-            if (load == loads) {
-                show(data);
-            }
-        }, failure -> {
-            if (load == loads) {
-                loading.set(false);
-                dialogs.showError(messages.get("review.loadFailed"), String.valueOf(failure.getMessage()));
-            }
+        loads.submit(this::read, this::show, failure -> {
+            loading.set(false);
+            dialogs.showError(messages.get("review.loadFailed"), String.valueOf(failure.getMessage()));
         });
     }
 

@@ -14,7 +14,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The workspace's search text and type/tier drop-downs, and the row predicate they make together. */
+/**
+ * The workspace's search text, its type, tier and "changed by a batch / pending review" drop-downs, and the row
+ * predicate they make together.
+ */
 public final class ItemFilters {
 
     private final StringProperty searchText = new SimpleStringProperty("");
@@ -26,6 +29,11 @@ public final class ItemFilters {
     private final ObservableList<FilterChoice<QualityTier>> tierChoicesView = FXCollections.unmodifiableObservableList(tierChoices);
     private final ObjectProperty<FilterChoice<ItemType>> type = new SimpleObjectProperty<>();
     private final ObjectProperty<FilterChoice<QualityTier>> tier = new SimpleObjectProperty<>();
+    private final ObservableList<FilterChoice<ItemMarks.Mark>> markChoices = FXCollections.observableArrayList();
+    private final ObservableList<FilterChoice<ItemMarks.Mark>> markChoicesView =
+            FXCollections.unmodifiableObservableList(markChoices);
+    private final ObjectProperty<FilterChoice<ItemMarks.Mark>> mark = new SimpleObjectProperty<>();
+    private final ObjectProperty<ItemMarks> marks = new SimpleObjectProperty<>(ItemMarks.NONE);
     private final ObjectBinding<Predicate<ItemRow>> predicate;
 
     ItemFilters(Messages messages, Function<ItemType, String> typeName, Function<QualityTier, String> tierName) {
@@ -37,12 +45,19 @@ public final class ItemFilters {
         for (QualityTier t : QualityTier.values()) {
             tierChoices.add(new FilterChoice<>(t, tierName.apply(t)));
         }
+        markChoices.add(new FilterChoice<>(null, messages.get("filter.allStates")));
+        markChoices.add(new FilterChoice<>(ItemMarks.Mark.CHANGED, messages.get("filter.changed")));
+        markChoices.add(new FilterChoice<>(ItemMarks.Mark.PENDING_REVIEW, messages.get("filter.pendingReview")));
         type.set(typeChoices.get(0));
         tier.set(tierChoices.get(0));
+        mark.set(markChoices.get(0));
         predicate = Bindings.createObjectBinding(() -> {
             ItemFilter filter = ItemFilter.of(searchText.get(), valueOf(type.get()), valueOf(tier.get()));
-            return row -> filter.matches(row.item(), row.searchable());
-        }, searchText, type, tier);
+            ItemMarks.Mark wanted = valueOf(mark.get());
+            ItemMarks known = marks.get();
+            return row -> (wanted == null || wanted.has(known, row.item().id()))
+                    && filter.matches(row.item(), row.searchable());
+        }, searchText, type, tier, mark, marks);
     }
 
     /** Chooses the type filter by value ({@code null} = all types). */
@@ -53,6 +68,24 @@ public final class ItemFilters {
     /** Chooses the tier filter by value ({@code null} = all tiers). */
     public void filterByTier(QualityTier value) {
         tierChoices.stream().filter(c -> c.value() == value).findFirst().ifPresent(tier::set);
+    }
+
+    /** Chooses the "changed by a batch" or "pending review" filter ({@code null} = every item). */
+    public void filterByMark(ItemMarks.Mark value) {
+        markChoices.stream().filter(c -> c.value() == value).findFirst().ifPresent(mark::set);
+    }
+
+    /** What the batches did to the loaded vault's items (the workspace sets it with each load). */
+    void marks(ItemMarks value) {
+        marks.set(value);
+    }
+
+    public ObservableList<FilterChoice<ItemMarks.Mark>> markChoices() {
+        return markChoicesView;
+    }
+
+    public ObjectProperty<FilterChoice<ItemMarks.Mark>> markProperty() {
+        return mark;
     }
 
     ObjectBinding<Predicate<ItemRow>> predicate() {

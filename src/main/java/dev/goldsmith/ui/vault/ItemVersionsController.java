@@ -1,6 +1,7 @@
 package dev.goldsmith.ui.vault;
 
 import dev.goldsmith.ui.StyleClasses;
+import dev.goldsmith.ui.review.DiffFlow;
 import dev.goldsmith.vault.ItemVersion;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -11,7 +12,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
-/** The history panel beside the items table: the focused item's versions and Revert. */
+/** The history panel beside the items table: the focused item's versions, the chosen one's word diff, and Revert. */
 public final class ItemVersionsController {
 
     private final ItemVersionsViewModel viewModel;
@@ -20,6 +21,8 @@ public final class ItemVersionsController {
     @FXML private ListView<ItemVersion> versionList;
     @FXML private Label versionsPlaceholderLabel;
     @FXML private Button revertButton;
+    @FXML private Label versionDiffTitle;
+    @FXML private DiffFlow versionDiff;
 
     public ItemVersionsController(ItemVersionsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -34,6 +37,8 @@ public final class ItemVersionsController {
         versionList.getSelectionModel().selectedItemProperty()
                 .addListener((obs, was, now) -> viewModel.selectedVersionProperty().set(now));
         revertButton.disableProperty().bind(viewModel.canRevertProperty().not());
+        versionDiffTitle.textProperty().bind(viewModel.diffTitle());
+        versionDiff.valueProperty().bind(viewModel.diffProperty());
     }
 
     @FXML

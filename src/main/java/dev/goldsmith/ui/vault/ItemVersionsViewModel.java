@@ -1,6 +1,8 @@
 package dev.goldsmith.ui.vault;
 
+import dev.goldsmith.review.ItemDiff;
 import dev.goldsmith.store.ItemVersionRepository;
+import dev.goldsmith.ui.review.DiffPresentation;
 import dev.goldsmith.ui.DialogService;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.LatestWins;
@@ -18,10 +20,11 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The version history of one item (the focused row), newest first, with Revert. */
+/** The version history of one item (the focused row), newest first, the word diff of a version, and Revert. */
 public final class ItemVersionsViewModel {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -44,6 +47,10 @@ public final class ItemVersionsViewModel {
     private final ReadOnlyStringWrapper placeholderText = new ReadOnlyStringWrapper();
     /** The focused item's versions: the newest load is shown. */
     private final LatestWins loads;
+    /** The version whose change shows: the selected one, else the newest. */
+    private final ObservableValue<ItemVersion> shownVersion = Bindings.createObjectBinding(() ->
+            selectedVersion.get() != null ? selectedVersion.get() : versions.isEmpty() ? null : versions.get(0),
+            selectedVersion, versions);
 
     /**
      * @param onItemChanged told about the item as stored after a revert (the workspace updates its row)
@@ -131,6 +138,17 @@ public final class ItemVersionsViewModel {
 
     private static String shortId(String id) {
         return id.length() > 8 ? id.substring(0, 8) : id;
+    }
+
+    /** The change of the selected version (else the newest): before → after, as a word diff; {@code null}: none. */
+    public ObservableValue<DiffPresentation> diffProperty() {
+        return shownVersion.map(v -> DiffPresentation.of(ItemDiff.of(v.content(), v.tier(), v.keywords(),
+                v.newContent(), v.newTier(), v.newKeywords()), messages));
+    }
+
+    /** "Change of 2026-11-28 10:00 · batch 1a2b3c4d" above the diff; empty without a version. */
+    public ObservableValue<String> diffTitle() {
+        return shownVersion.map(v -> messages.get("versions.diff.title", headline(v))).orElse("");
     }
 
     /** The item whose history shows (bound to the workspace's focused item). */

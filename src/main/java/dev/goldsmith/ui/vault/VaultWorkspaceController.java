@@ -44,6 +44,7 @@ public final class VaultWorkspaceController {
     @FXML private TextField searchField;
     @FXML private ComboBox<FilterChoice<ItemType>> typeFilter;
     @FXML private ComboBox<FilterChoice<QualityTier>> tierFilter;
+    @FXML private ComboBox<FilterChoice<ItemMarks.Mark>> markFilter;
     @FXML private Button selectNotGoldButton;
     @FXML private Button clearSelectionButton;
     @FXML private Label selectionCount;
@@ -78,6 +79,8 @@ public final class VaultWorkspaceController {
         typeFilter.valueProperty().bindBidirectional(viewModel.filters().typeProperty());
         tierFilter.setItems(viewModel.filters().tierChoices());
         tierFilter.valueProperty().bindBidirectional(viewModel.filters().tierProperty());
+        markFilter.setItems(viewModel.filters().markChoices());
+        markFilter.valueProperty().bindBidirectional(viewModel.filters().markProperty());
         selectionCount.textProperty().bind(viewModel.selectionTextProperty());
         shownCount.textProperty().bind(viewModel.shownTextProperty());
         selectNotGoldButton.disableProperty().bind(Bindings.isEmpty(viewModel.visibleItems()));

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -49,6 +50,7 @@ public final class VaultWorkspaceViewModel {
 
     private final VaultRepository vaults;
     private final ItemRepository items;
+    private final Function<String, ItemMarks> marks;
     private final TaskExecutor executor;
     private final DialogService dialogs;
     private final Messages messages;
@@ -86,6 +88,16 @@ public final class VaultWorkspaceViewModel {
 
     public VaultWorkspaceViewModel(VaultRepository vaults, ItemRepository items, TaskExecutor executor,
                                    DialogService dialogs, Messages messages) {
+        this(vaults, items, vaultId -> ItemMarks.NONE, executor, dialogs, messages);
+    }
+
+    /**
+     * @param marks what the batches did to a vault's items (blocking; read in the background with each load of its
+     *              items) for the "changed by a batch" and "pending review" filters
+     */
+    public VaultWorkspaceViewModel(VaultRepository vaults, ItemRepository items, Function<String, ItemMarks> marks,
+                                   TaskExecutor executor, DialogService dialogs, Messages messages) {
+        this.marks = marks;
         this.vaults = vaults;
         this.items = items;
         this.executor = executor;
@@ -150,13 +162,15 @@ public final class VaultWorkspaceViewModel {
         }
         loading.set(true);
         String vaultId = summary.vault().id();
-        itemLoads.submit(() -> new Loaded(items.changeMark(vaultId), items.list(vaultId)), loaded -> {
+        itemLoads.submit(() -> new Loaded(items.changeMark(vaultId), items.list(vaultId), marks.apply(vaultId)), loaded -> {
             shownMark = loaded.mark();
+            filters.marks(loaded.marks());
             showItems(vaultId, loaded.items());
         }, this::loadFailed);
     }
 
-    private record Loaded(String mark, List<VaultItem> items) {
+    /** @param marks what the batches did to the items, for the "changed" and "pending review" filters */
+    private record Loaded(String mark, List<VaultItem> items, ItemMarks marks) {
     }
 
     /**
@@ -174,11 +188,12 @@ public final class VaultWorkspaceViewModel {
         String known = shownMark;
         executor.submit(() -> {
             String mark = items.changeMark(vaultId);
-            return mark.equals(known) ? null : new Loaded(mark, items.list(vaultId));
+            return mark.equals(known) ? null : new Loaded(mark, items.list(vaultId), marks.apply(vaultId));
         }, fresh -> {
             checkingChanges = false;
             if (fresh != null && load.isLatest() && vaultId.equals(loadedVaultId)) {
                 shownMark = fresh.mark();
+                filters.marks(fresh.marks());
                 merge(vaultId, fresh.items());
             }
         }, failure -> {

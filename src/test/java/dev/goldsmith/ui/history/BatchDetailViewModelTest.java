@@ -9,6 +9,8 @@ import dev.goldsmith.batch.ItemStatus;
 import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.RecordingDialogService;
 import dev.goldsmith.ui.SameThreadTaskExecutor;
+import dev.goldsmith.ui.review.DiffPresentation;
+import dev.goldsmith.store.ProposalStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -53,7 +55,7 @@ class BatchDetailViewModelTest {
         detail = new BatchDetailViewModel(fx.services.batches(), gateway(), executor,
                 dialogs, messages, history::reload, fx.services.itemVersions(), () -> itemsChanged++,
                 start -> executor.submit(start, handle -> { }, failure -> dialogs.showError("start", failure.getMessage())),
-                fx.services.vaultExporter().files());
+                fx.services.vaultExporter().files(), fx.services.reviews());
         detail.batchProperty().bind(history.selectedProperty());
     }
 
@@ -82,10 +84,16 @@ class BatchDetailViewModelTest {
         assertThat(written.after()).isNotBlank().isNotEqualTo(written.before());
 
         detail.focusedProperty().set(written);
-        assertThat(detail.beforeText().getValue()).isEqualTo("Helped with the Python data pipeline");
-        assertThat(detail.afterText().getValue()).isEqualTo(written.after());
+        DiffPresentation diff = detail.diffProperty().getValue();
+        assertThat(diff.before()).isEqualTo("Helped with the Python data pipeline");
+        assertThat(diff.after()).isEqualTo(written.after());
+        assertThat(diff.content()).as("a word diff, not two texts")
+                .anyMatch(r -> r.kind() == dev.goldsmith.review.WordDiff.Kind.INSERTED);
+        assertThat(diff.tier()).isEqualTo("Tier: Assumed → " + tierName(written.change().afterTier()));
+        assertThat(detail.diffNote().getValue()).startsWith("Written back by this batch");
         detail.focusedProperty().set(detail.outcomes().stream().filter(r -> !r.written()).findFirst().orElseThrow());
-        assertThat(detail.beforeText().getValue()).isEqualTo("This item was not written back by the batch.");
+        assertThat(detail.diffProperty().getValue()).isNull();
+        assertThat(detail.diffNote().getValue()).isEqualTo("This item was not written back by the batch.");
         assertThat(detail.canResumeProperty().get()).as("completed").isFalse();
         assertThat(detail.canRetryProperty().get()).as("nothing failed").isFalse();
         assertThat(detail.canRevertProperty().get()).as("nothing written to revert").isFalse();
@@ -159,7 +167,8 @@ class BatchDetailViewModelTest {
         BatchRecord refused = fx.refused(server, "pp-1", "hc-1");
         java.util.List<java.util.concurrent.Callable<dev.goldsmith.batch.BatchHandle>> queued = new java.util.ArrayList<>();
         BatchDetailViewModel queuedDetail = new BatchDetailViewModel(fx.services.batches(), gateway(), new SameThreadTaskExecutor(), dialogs, Messages.load(Locale.ROOT), history::reload,
-                fx.services.itemVersions(), () -> { }, queued::add, fx.services.vaultExporter().files());
+                fx.services.itemVersions(), () -> { }, queued::add, fx.services.vaultExporter().files(),
+                fx.services.reviews());
         queuedDetail.batchProperty().set(refused);
         assertThat(queuedDetail.canRetryProperty().get()).isTrue();
 
@@ -282,11 +291,86 @@ class BatchDetailViewModelTest {
     void exportedCellsThatASpreadsheetWouldRunAsFormulasAreGuarded() throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
         OutcomeRow row = new OutcomeRow(0, "=id", dev.goldsmith.batch.ItemStatus.FAILED, 1, 500,
-                "@SUM(A1)", "=HYPERLINK(\"http://x\")", "+1 more", null);
+                "@SUM(A1)", new dev.goldsmith.batch.ItemChange(1, "=id", "=HYPERLINK(\"http://x\")",
+                dev.goldsmith.vault.QualityTier.BRONZE, List.of(), "+1 more", dev.goldsmith.vault.QualityTier.SILVER,
+                List.of(), null), null);
 
         OutcomeCsv.write("-b", List.of(row), out);
 
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.get(1)).isEqualTo("'-b,0,'=id,failed,1,500,'@SUM(A1),\"'=HYPERLINK(\"\"http://x\"\")\",'+1 more");
+    }
+
+    private static String tierName(dev.goldsmith.vault.QualityTier t) {
+        return Messages.load(Locale.ROOT).get("tier." + t.wireName());
+    }
+
+    @Test
+    void aReviewBatchsItemsShowTheirProposalsDiffAndTheFiltersNarrowToPendingOrChanged() throws Exception {
+        BatchRecord b = fx.demo(true, "pp-1", "pp-3", "pp-5", "pp-7"); // pp-7 is gold: skipped, no proposal
+        String pp1 = fx.demoItem("pp-1").content();
+        fx.services.reviews().accept(b.id(), List.of("pp-3"));
+        select(b);
+        assertThat(detail.outcomes()).hasSize(4);
+        assertThat(detail.shownText().getValue()).as("no filter, no count").isEmpty();
+
+        detail.pendingReviewOnlyProperty().set(true);
+        assertThat(detail.outcomes()).extracting(OutcomeRow::itemId).containsExactlyInAnyOrder("pp-1", "pp-5");
+        assertThat(detail.shownText().getValue()).isEqualTo("2 of 4 items shown");
+        OutcomeRow pending = detail.outcomes().stream().filter(r -> r.itemId().equals("pp-1")).findFirst().orElseThrow();
+        detail.focusedProperty().set(pending);
+        assertThat(detail.diffNote().getValue()).startsWith("Proposal pending review: nothing is written");
+        assertThat(detail.diffProperty().getValue().before()).isEqualTo(pp1);
+        assertThat(detail.diffProperty().getValue().after())
+                .isEqualTo(fx.services.reviews().find(b.id(), "pp-1").orElseThrow().after().content());
+        assertThat(fx.demoItem("pp-1").content()).as("still nothing written").isEqualTo(pp1);
+
+        detail.pendingReviewOnlyProperty().set(false);
+        detail.changedOnlyProperty().set(true);
+        assertThat(detail.outcomes()).extracting(OutcomeRow::itemId).containsExactly("pp-3");
+        assertThat(detail.outcomes().get(0).written()).as("accepted in review: written back").isTrue();
+
+        detail.pendingReviewOnlyProperty().set(true);
+        assertThat(detail.outcomes()).as("both: either").extracting(OutcomeRow::itemId)
+                .containsExactlyInAnyOrder("pp-1", "pp-3", "pp-5");
+        fx.services.reviews().reject(b.id(), List.of("pp-5")); // in the Review tab, say
+        detail.reload();
+        assertThat(detail.outcomes()).extracting(OutcomeRow::itemId).containsExactlyInAnyOrder("pp-1", "pp-3");
+        detail.changedOnlyProperty().set(false);
+        detail.pendingReviewOnlyProperty().set(false);
+        detail.focusedProperty().set(detail.outcomes().stream().filter(r -> r.itemId().equals("pp-5")).findFirst()
+                .orElseThrow());
+        assertThat(detail.diffNote().getValue()).startsWith("Proposal rejected in the Review tab");
+        assertThat(fx.services.reviews().find(b.id(), "pp-5").orElseThrow().status()).isEqualTo(ProposalStatus.REJECTED);
+    }
+
+    @Test
+    void revertBatchAsksThenPutsBackEveryItemItWroteAndReportsTheOnesEditedSince() throws Exception {
+        String pp1 = "Helped with the rollout of a new order management system.";
+        String pp2 = null;
+        BatchRecord b = fx.demo(false, "pp-1", "pp-2", "pp-3");
+        select(b);
+        assertThat(detail.outcomes()).allMatch(OutcomeRow::written);
+        pp2 = detail.outcomes().get(1).before();
+        fx.editDemoItem("pp-3", "Rebuilt the help center with the support team");
+        assertThat(detail.canRevertBatchProperty().get()).isTrue();
+
+        dialogs.answer(false);
+        detail.revertBatch();
+        assertThat(dialogs.questions).singleElement().asString().startsWith("Revert the whole batch?: All 3 items batch "
+                + b.id().substring(0, 8) + " wrote back will be put back as they were before it.");
+        assertThat(fx.demoItem("pp-1").content()).as("said no").isNotEqualTo(pp1);
+
+        dialogs.answer(true);
+        detail.revertBatch();
+
+        assertThat(fx.demoItem("pp-1").content()).isEqualTo(pp1);
+        assertThat(fx.demoItem("pp-2").content()).isEqualTo(pp2);
+        assertThat(fx.demoItem("pp-3").content()).as("edited since: left alone")
+                .isEqualTo("Rebuilt the help center with the support team");
+        assertThat(dialogs.infos).singleElement().asString()
+                .startsWith("Batch reverted: 2 items were put back as before the batch. 1 item was left as it is: pp-3 (");
+        assertThat(itemsChanged).as("the workspace is told").isEqualTo(1);
+        assertThat(dialogs.errors).isEmpty();
     }
 }

@@ -58,6 +58,32 @@ final class HistoryFixture {
         return finish(services.batches().start(TestVaults.VAULT, List.of(itemIds), settings));
     }
 
+    /** The demo vault, whose items the rules engine changes (most of the small vault's it leaves as they are). */
+    static final String DEMO = "v-maya";
+    private boolean demoImported;
+
+    /** A batch on the demo vault with the rules engine, with or without review (then its answers are proposals). */
+    BatchRecord demo(boolean review, String... itemIds) throws Exception {
+        if (!demoImported) {
+            services.vaultImporter().importVault(dev.goldsmith.store.DemoVault.load(), false);
+            demoImported = true;
+        }
+        BatchSettings settings = new BatchSettings(BatchOptions.defaults(Operation.ENHANCE).withReview(review),
+                ProviderSettings.rules());
+        return finish(services.batches().start(DEMO, List.of(itemIds), settings));
+    }
+
+    dev.goldsmith.vault.VaultItem demoItem(String id) {
+        return services.items().find(DEMO, id).orElseThrow();
+    }
+
+    /** Changes a demo item's text as an editor or an import --merge would. */
+    void editDemoItem(String id, String content) {
+        dev.goldsmith.vault.VaultItem i = demoItem(id);
+        services.items().saveAll(DEMO, List.of(new dev.goldsmith.vault.VaultItem(i.id(), i.vaultId(),
+                i.type(), content, i.tier(), i.keywords(), i.confidenceScore(), i.createdAt(), null)));
+    }
+
     static BatchSettings openai(MockWebServer server, int concurrency) {
         BatchOptions options = BatchOptions.defaults(Operation.ENHANCE).withMaxAttempts(1).withConcurrency(concurrency);
         ProviderSettings p = new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(), "gpt-test",

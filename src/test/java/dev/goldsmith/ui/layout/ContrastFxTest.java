@@ -80,6 +80,11 @@ class ContrastFxTest {
         services.batches().start(TestVaults.VAULT, List.of("pp-1", "pp-3", "hc-1"),
                 new BatchSettings(BatchOptions.defaults(Operation.ENHANCE), ProviderSettings.rules()))
                 .completion().get(20, TimeUnit.SECONDS);
+        // A review batch on the demo vault: proposals in the Review tab, their diffs in colour.
+        services.vaultImporter().importVault(dev.goldsmith.store.DemoVault.load(), false);
+        services.batches().start("v-maya", List.of("pp-1", "pp-2", "pp-3", "pp-4"),
+                new BatchSettings(BatchOptions.defaults(Operation.ENHANCE).withReview(true), ProviderSettings.rules()))
+                .completion().get(20, TimeUnit.SECONDS);
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -168,6 +173,13 @@ class ContrastFxTest {
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> itemOutcomes.getItems().size() >= 2);
             check(robot, theme, batches, states, failures);
             check(robot, theme, itemOutcomes, states, failures);
+            robot.interact(() -> tabs.getSelectionModel().select(3));
+            ListView<?> queue = robot.lookup("#reviewQueue").queryListView();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> queue.getItems().size() >= 2);
+            check(robot, theme, queue, states, failures);
+            robot.interact(() -> queue.getSelectionModel().clearAndSelect(0));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> checkDiff(robot.lookup("#reviewDiff").query(), theme, failures));
             robot.interact(() -> tabs.getSelectionModel().select(0));
         }
         assertThat(failures).as("text below 4.5:1").isEmpty();
@@ -202,6 +214,26 @@ class ContrastFxTest {
                     }
                     row.pseudoClassStateChanged(HOVER, false);
                 });
+            }
+        }
+    }
+
+    /** Every run of a diff view — equal, inserted (underlined), deleted (struck), the labels — on its background. */
+    private static void checkDiff(Node diff, String theme, List<String> failures) {
+        List<Text> texts = new ArrayList<>();
+        collect(diff, new ArrayList<>(), texts);
+        assertThat(texts).extracting(t -> t.getStyleClass().get(0))
+                .contains(dev.goldsmith.ui.review.DiffFlow.INSERTED, dev.goldsmith.ui.review.DiffFlow.DELETED);
+        for (Text t : texts) {
+            if (t.getText().isBlank()) {
+                continue;
+            }
+            Color bg = Contrast.behind(t.getParent());
+            Color fg = Contrast.over(t.getFill(), bg);
+            double ratio = Contrast.ratio(fg, bg);
+            if (ratio < AA) {
+                failures.add(String.format(Locale.ROOT, "%s, #%s, %s '%s': %s on %s = %.2f", theme, diff.getId(),
+                        t.getStyleClass(), t.getText(), Contrast.hex(fg), Contrast.hex(bg), ratio));
             }
         }
     }

@@ -79,8 +79,13 @@ class NoTruncationFxTest {
                 .completion().get(20, TimeUnit.SECONDS);
         // and one of realistic size, so History's counts have the digits they have in use: 60 · ✓47 =6 ✗0 ↷7
         services.vaultImporter().importVault(DemoVault.load(), false);
-        services.batches().start("v-maya", List.of(), new BatchSettings(BatchOptions.defaults(Operation.ENHANCE),
+        List<String> forReview = List.of("pp-1", "pp-2", "pp-3", "pp-4", "pp-5");
+        services.batches().start("v-maya", services.items().list("v-maya").stream().map(i -> i.id())
+                .filter(id -> !forReview.contains(id)).toList(), new BatchSettings(BatchOptions.defaults(Operation.ENHANCE),
                 ProviderSettings.rules())).completion().get(20, TimeUnit.SECONDS);
+        services.batches().start("v-maya", forReview, new BatchSettings(
+                BatchOptions.defaults(Operation.ENHANCE).withReview(true), ProviderSettings.rules()))
+                .completion().get(20, TimeUnit.SECONDS); // proposals for the Review tab
         executor = new FxTaskExecutor(2);
         window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
                 Messages.load(Locale.ROOT));
@@ -128,14 +133,35 @@ class NoTruncationFxTest {
 
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("History")).queryAs(Node.class));
         TableView<BatchRecord> batches = robot.lookup("#batchesTable").queryTableView();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> batches.getItems().size() == 4);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> batches.getItems().size() == 5);
         BatchRecord failed = batches.getItems().stream().filter(b -> b.failedItems() > 0).findFirst().orElseThrow();
-        robot.clickOn(robot.from(batches).lookup(".table-row-cell").match((Node n) -> n instanceof TableRow<?> r
-                && r.getItem() == failed).queryAs(Node.class));
+        robot.interact(() -> batches.getSelectionModel().select(failed)); // five batches: it may be below the fold
         TableView<?> outcomes = robot.lookup("#outcomesTable").queryTableView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> outcomes.getItems().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
         assertNothingCut(robot, "History");
+
+        robot.interact(() -> outcomes.getSelectionModel().select(0)); // its diff note (not written back)
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingCut(robot, "History, an item");
+        BatchRecord keywords = batches.getItems().stream().filter(b -> b.operation() == Operation.KEYWORD_SUGGEST && b.vaultId().equals(TestVaults.VAULT))
+                .findFirst().orElseThrow();
+        robot.interact(() -> batches.getSelectionModel().select(keywords));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> outcomes.getItems().size() == 3);
+        robot.interact(() -> ((TableView<?>) outcomes).getSelectionModel().select(0)); // written: its word diff
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingCut(robot, "History, a diff");
+
+        robot.clickOn(robot.lookup(".tab-label").match((javafx.scene.control.Labeled l) -> l.getText().startsWith("Review ("))
+                .queryAs(Node.class));
+        ListView<?> queue = robot.lookup("#reviewQueue").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> queue.getItems().size() >= 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingCut(robot, "Review");
+        robot.type(javafx.scene.input.KeyCode.E); // the editor open below the diff
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNothingCut(robot, "Review, editing");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
 
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Settings")).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();

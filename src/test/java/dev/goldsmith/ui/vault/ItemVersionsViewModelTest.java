@@ -95,4 +95,28 @@ class ItemVersionsViewModelTest {
         assertThat(services.items().find(TestVaults.VAULT, "pp-1").orElseThrow().tier()).isEqualTo(QualityTier.SILVER);
         assertThat(versions.versions()).hasSize(1);
     }
+
+    @Test
+    void theNewestVersionsChangeShowsAsAWordDiffUntilAnotherIsChosen() {
+        assertThat(versions.diffProperty().getValue()).as("no item, no diff").isNull();
+        workspace.focusedRowProperty().set(workspace.allItems().get(0));
+
+        var diff = versions.diffProperty().getValue();
+        assertThat(diff.before()).isEqualTo("Led a team of 5 engineers to ship the billing rewrite");
+        assertThat(diff.after()).isEqualTo("Led 5 engineers to ship a billing rewrite 3 weeks early");
+        assertThat(diff.content()).extracting(r -> r.kind() + ":" + r.text().strip())
+                .contains("DELETED:a team of", "INSERTED:3 weeks early");
+        assertThat(diff.tier()).isEqualTo("Tier: Bronze → Silver");
+        assertThat(diff.keywords()).extracting(r -> r.kind() + ":" + r.text())
+                .containsExactly("INSERTED:+ delivery", "EQUAL:, ", "DELETED:− billing", "EQUAL:, ", "EQUAL:leadership");
+        assertThat(versions.diffTitle().getValue()).isEqualTo("Change of 2026-11-28 10:00 · batch · Bronze → Silver:");
+
+        versions.selectedVersionProperty().set(versions.versions().get(0));
+        versions.revertSelected();
+        assertThat(versions.diffProperty().getValue().after()).as("the revert is the newest now")
+                .isEqualTo("Led a team of 5 engineers to ship the billing rewrite");
+        versions.selectedVersionProperty().set(versions.versions().get(1));
+        assertThat(versions.diffProperty().getValue().after()).as("the chosen one")
+                .isEqualTo("Led 5 engineers to ship a billing rewrite 3 weeks early");
+    }
 }

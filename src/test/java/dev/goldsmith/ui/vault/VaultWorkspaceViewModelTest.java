@@ -209,6 +209,46 @@ class VaultWorkspaceViewModelTest {
         assertThat(vm.tierBadgeProperty(QualityTier.GOLD).get()).isEqualTo("Gold 3");
     }
 
+    @Test
+    void changedByABatchAndPendingReviewNarrowTheTableToWhatTheBatchesDid() throws Exception {
+        services.vaultImporter().importVault(dev.goldsmith.store.DemoVault.load(), false);
+        run("v-maya", false, "pp-1", "pp-2");
+        String review = run("v-maya", true, "pp-3", "pp-4");
+        vm = new VaultWorkspaceViewModel(services.vaults(), services.items(),
+                id -> ItemMarks.read(services.batches(), services.reviews(), id), new SameThreadTaskExecutor(), dialogs,
+                Messages.load(Locale.ROOT));
+        vm.reload();
+        vm.selectedVaultProperty().set(vm.vaults().stream().filter(v -> v.vault().id().equals("v-maya")).findFirst()
+                .orElseThrow());
+        int all = vm.visibleItems().size();
+        assertThat(vm.filters().markChoices()).extracting(Object::toString)
+                .containsExactly("Any state", "Changed", "Pending review");
+
+        vm.filters().filterByMark(ItemMarks.Mark.CHANGED);
+        assertThat(visibleIds()).containsExactly("pp-1", "pp-2");
+        vm.filters().filterByMark(ItemMarks.Mark.PENDING_REVIEW);
+        assertThat(visibleIds()).containsExactly("pp-3", "pp-4");
+        vm.filters().searchTextProperty().set(services.items().find("v-maya", "pp-4").orElseThrow().content());
+        assertThat(visibleIds()).as("with the search too").containsExactly("pp-4");
+        vm.filters().searchTextProperty().set("");
+
+        services.reviews().accept(review, List.of("pp-3"));
+        vm.reload();
+        assertThat(visibleIds()).as("read again with the items").containsExactly("pp-4");
+        vm.filters().filterByMark(ItemMarks.Mark.CHANGED);
+        assertThat(visibleIds()).containsExactly("pp-1", "pp-2", "pp-3");
+        vm.filters().filterByMark(null);
+        assertThat(vm.visibleItems()).hasSize(all);
+    }
+
+    private String run(String vault, boolean review, String... ids) throws Exception {
+        var settings = new dev.goldsmith.batch.BatchSettings(dev.goldsmith.batch.BatchOptions
+                .defaults(dev.goldsmith.ai.Operation.ENHANCE).withReview(review), dev.goldsmith.ai.ProviderSettings.rules());
+        var handle = services.batches().start(vault, List.of(ids), settings);
+        handle.completion().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        return handle.batchId();
+    }
+
     private List<String> visibleIds() {
         return vm.visibleItems().stream().map(r -> r.item().id()).toList();
     }
