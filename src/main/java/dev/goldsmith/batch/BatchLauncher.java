@@ -78,6 +78,19 @@ public final class BatchLauncher {
         };
     }
 
+    /**
+     * The settings a {@link #start} would run with — saved, adjusted, with the key — or refused as it would be; nothing
+     * is recorded or sent (a "Try on 3" runs with them).
+     */
+    public BatchSettings prepare(Operation operation, UnaryOperator<BatchSettings> overrides) {
+        return ready(overrides.apply(defaults.load(operation)));
+    }
+
+    /** Above what a new batch asks for confirmation before it starts (the saved threshold, or the default). */
+    public ConfirmThreshold confirmThreshold() {
+        return defaults.confirmThreshold();
+    }
+
     /** The settings with their key, or refused in one sentence naming what to set. */
     private BatchSettings ready(BatchSettings settings) {
         Optional<ApiKey> key = keys.find(settings.provider());

@@ -9,9 +9,14 @@ import dev.goldsmith.batch.BatchLauncher;
 import dev.goldsmith.batch.BatchRecord;
 import dev.goldsmith.batch.BatchService;
 import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.batch.ConfirmThreshold;
+import dev.goldsmith.batch.Estimate;
+import dev.goldsmith.batch.TrialRun;
 import dev.goldsmith.ui.vault.ItemSelection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -53,8 +58,16 @@ public final class BatchGateway {
         return new Setup(settings, launcher.readiness(settings));
     }
 
-    /** The launch panel's limits: requests in flight, requests and tokens per minute (0 = none), attempts. */
-    public record Limits(int concurrency, int rpm, int tpm, int attempts) {
+    /**
+     * The launch panel's limits: requests in flight, requests and tokens per minute (0 = none), attempts, and whether
+     * the answers wait for review (proposals) instead of being written at once.
+     */
+    public record Limits(int concurrency, int rpm, int tpm, int attempts, boolean review) {
+        /** The saved settings with these limits (they go into the batch's settings, its metadata). */
+        BatchSettings applyTo(BatchSettings saved) {
+            return saved.withOptions(saved.options().withConcurrency(concurrency).withRpm(rpm).withTpm(tpm)
+                    .withMaxAttempts(attempts).withReview(review));
+        }
     }
 
     /** Starts a batch over the selection with the saved provider and the given limits. */
@@ -62,9 +75,36 @@ public final class BatchGateway {
         if (selection.isEmpty()) {
             throw new IllegalArgumentException("Select at least one item to start a batch.");
         }
-        return launcher.start(selection.vaultId(), selection.itemIds(), operation, saved -> saved.withOptions(
-                saved.options().withConcurrency(limits.concurrency()).withRpm(limits.rpm()).withTpm(limits.tpm())
-                        .withMaxAttempts(limits.attempts())));
+        return launcher.start(selection.vaultId(), selection.itemIds(), operation, limits::applyTo);
+    }
+
+    /** Tokens, cost and time the batch would take, worked out from the store and the prices; nothing is sent. */
+    public Estimate estimate(ItemSelection selection, Operation operation, Limits limits) {
+        return batches.get().estimator().estimate(selection.vaultId(), selection.itemIds(),
+                limits.applyTo(launcher.saved(operation)));
+    }
+
+    /** Above what a new batch asks for confirmation first. */
+    public ConfirmThreshold confirmThreshold() {
+        return launcher.confirmThreshold();
+    }
+
+    /**
+     * "Try on 3": the operation on the first {@link TrialRun#SAMPLES} items of the selection it would send, with the
+     * key; nothing is written. Blocks until the calls have answered (or failed).
+     */
+    public List<TrialRun.Outcome> tryOn(ItemSelection selection, Operation operation, Limits limits) throws Exception {
+        BatchSettings settings = launcher.prepare(operation, limits::applyTo);
+        CompletableFuture<List<TrialRun.Outcome>> trial = batches.get().trials().run(selection.vaultId(),
+                selection.itemIds(), settings, TrialRun.SAMPLES);
+        try {
+            return trial.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (InterruptedException e) {
+            trial.cancel(true);
+            throw e;
+        }
     }
 
     /** Which settings a resume or a retry runs with. */

@@ -12,7 +12,7 @@ import dev.goldsmith.ui.vault.VaultWorkspaceViewModel;
  * The batch screens' part of the composition root, called from {@code MainWindow.load}: builds the launch and
  * live view models on the workspace's selection and registers their controllers.
  */
-public record BatchScreens(LaunchPanelViewModel launch, LiveBatchViewModel live) {
+public record BatchScreens(LaunchPanelViewModel launch, LiveBatchViewModel live, Messages messages) {
 
     public static BatchScreens create(Services services, VaultWorkspaceViewModel workspace, TaskExecutor executor,
                                       DialogService dialogs, Messages messages) {
@@ -21,11 +21,11 @@ public record BatchScreens(LaunchPanelViewModel launch, LiveBatchViewModel live)
                 workspace::reload, new DesktopNotifier(executor, messages.get("app.title")));
         LaunchPanelViewModel launch = new LaunchPanelViewModel(gateway, live, executor, dialogs, messages);
         launch.selectionProperty().bind(workspace.selectionProperty());
-        return new BatchScreens(launch, live);
+        return new BatchScreens(launch, live, messages);
     }
 
     public ControllerFactory register(ControllerFactory factory) {
-        return factory.register(LaunchPanelController.class, () -> new LaunchPanelController(launch))
+        return factory.register(LaunchPanelController.class, () -> new LaunchPanelController(launch, messages))
                 .register(LiveBatchController.class, () -> new LiveBatchController(live))
                 .register(BatchMenuController.class, () -> new BatchMenuController(launch, live));
     }

@@ -2,11 +2,16 @@ package dev.goldsmith.ui.batch;
 
 import dev.goldsmith.ai.Operation;
 import dev.goldsmith.batch.BatchOptions;
+import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.StyleClasses;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.animation.PauseTransition;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -36,9 +41,17 @@ public final class LaunchPanelController {
     @FXML private Spinner<Integer> attemptsSpinner;
     @FXML private Button startButton;
     @FXML private Label reasonLabel;
+    @FXML private CheckBox reviewCheck;
+    @FXML private Button tryButton;
+    @FXML private Label estimateLabel;
+    private final Messages messages;
 
-    public LaunchPanelController(LaunchPanelViewModel viewModel) {
+    /** How long the selection and limits must stay still before the estimate under Start is worked out again. */
+    static final Duration ESTIMATE_QUIET = Duration.millis(300);
+
+    public LaunchPanelController(LaunchPanelViewModel viewModel, Messages messages) {
         this.viewModel = viewModel;
+        this.messages = messages;
     }
 
     @FXML
@@ -66,6 +79,24 @@ public final class LaunchPanelController {
         reasonLabel.managedProperty().bind(viewModel.startDisabled());
         viewModel.reasonIsProblem().addListener((obs, was, problem) -> styleReason(problem));
         styleReason(viewModel.reasonIsProblem().get());
+        reviewCheck.selectedProperty().bindBidirectional(viewModel.reviewProperty());
+        tryButton.disableProperty().bind(viewModel.canTryProperty().not());
+        estimateLabel.textProperty().bind(viewModel.estimateTextProperty());
+        estimateLabel.visibleProperty().bind(viewModel.estimateTextProperty().isNotEmpty());
+        estimateLabel.managedProperty().bind(estimateLabel.visibleProperty());
+        Tooltip notes = new Tooltip();
+        notes.textProperty().bind(viewModel.estimateNotesProperty());
+        estimateLabel.setTooltip(notes);
+        PauseTransition quiet = new PauseTransition(ESTIMATE_QUIET);
+        viewModel.scheduleEstimatesWith(estimate -> {
+            quiet.setOnFinished(e -> estimate.run());
+            quiet.playFromStart();
+        });
+        viewModel.trialProperty().addListener((obs, was, now) -> {
+            if (!now.isEmpty()) {
+                TrialWindow.show(root.getScene() == null ? null : root.getScene().getWindow(), now, messages);
+            }
+        });
     }
 
     /** Ctrl+Enter in a spinner: handled here, once, before the spinner's skin can forward a second copy. */
@@ -134,5 +165,10 @@ public final class LaunchPanelController {
     @FXML
     private void onStart() {
         viewModel.start();
+    }
+
+    @FXML
+    private void onTry() {
+        viewModel.tryOnThree();
     }
 }

@@ -40,6 +40,9 @@ public final class SettingsController {
     @FXML private TextField baseDelayField;
     @FXML private TextField promptPriceField;
     @FXML private TextField completionPriceField;
+    @FXML private javafx.scene.control.CheckBox reviewDefaultBox;
+    @FXML private TextField confirmItemsField;
+    @FXML private TextField confirmCostField;
     @FXML private TextField sharedUrlField;
     @FXML private PasswordField sharedPasswordField;
     @FXML private Label sharedInUseLabel;
@@ -100,6 +103,9 @@ public final class SettingsController {
         baseDelayField.textProperty().bindBidirectional(viewModel.baseDelayMsProperty());
         promptPriceField.textProperty().bindBidirectional(viewModel.promptPriceProperty());
         completionPriceField.textProperty().bindBidirectional(viewModel.completionPriceProperty());
+        reviewDefaultBox.selectedProperty().bindBidirectional(viewModel.reviewProperty());
+        confirmItemsField.textProperty().bindBidirectional(viewModel.confirmItemsProperty());
+        confirmCostField.textProperty().bindBidirectional(viewModel.confirmCostProperty());
         darkThemeBox.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());

@@ -8,6 +8,7 @@ import dev.goldsmith.ai.ProviderSettings;
 import dev.goldsmith.ai.Readiness;
 import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchSettings;
+import dev.goldsmith.batch.ConfirmThreshold;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
@@ -19,9 +20,10 @@ import java.util.Locale;
  */
 record SettingsForm(ProviderKind provider, String baseUrl, String model, String deployment, String apiVersion,
                     String temperature, String maxTokens, String timeoutSeconds, String concurrency, String rpm,
-                    String tpm, String maxAttempts, String baseDelayMs, String promptPrice, String completionPrice) {
+                    String tpm, String maxAttempts, String baseDelayMs, String promptPrice, String completionPrice,
+                    boolean review, String confirmItems, String confirmCost) {
 
-    static SettingsForm of(BatchSettings s) {
+    static SettingsForm of(BatchSettings s, ConfirmThreshold threshold) {
         ProviderSettings p = s.provider();
         BatchOptions o = s.options();
         boolean azure = p.kind().usesDeployment();
@@ -29,7 +31,15 @@ record SettingsForm(ProviderKind provider, String baseUrl, String model, String 
                 azure ? p.apiVersion() : "", Double.toString(p.temperature()), Integer.toString(p.maxTokens()),
                 Long.toString(p.timeout().toSeconds()), Integer.toString(o.concurrency()), Integer.toString(o.rpm()),
                 Integer.toString(o.tpm()), Integer.toString(o.maxAttempts()), Long.toString(o.baseDelay().toMillis()),
-                p.pricing().promptPerMillion().toPlainString(), p.pricing().completionPerMillion().toPlainString());
+                p.pricing().promptPerMillion().toPlainString(), p.pricing().completionPerMillion().toPlainString(),
+                o.review(), Integer.toString(threshold.items()), threshold.costUsd().toPlainString());
+    }
+
+    /** Above what a new batch asks first: more items to send than {@code confirmItems}, or a cost above {@code confirmCost}. */
+    ConfirmThreshold toThreshold() {
+        int items = whole("Confirm above (items)", confirmItems);
+        BigDecimal cost = decimal("Confirm above (cost)", confirmCost.strip().replaceFirst("^\\$", ""));
+        return capitalised(() -> new ConfirmThreshold(items, cost));
     }
 
     private static String text(String value) {
@@ -53,7 +63,8 @@ record SettingsForm(ProviderKind provider, String baseUrl, String model, String 
                 .withRpm(perMinute("Requests per minute", rpm, BatchOptions.MAX_RPM))
                 .withTpm(perMinute("Tokens per minute", tpm, BatchOptions.MAX_TPM))
                 .withMaxAttempts(whole("Max attempts", maxAttempts))
-                .withBaseDelay(Duration.ofMillis(whole("Base delay", baseDelayMs))));
+                .withBaseDelay(Duration.ofMillis(whole("Base delay", baseDelayMs)))
+                .withReview(review));
         double t = decimal("Temperature", temperature).doubleValue();
         if (t < 0 || t > 2) {
             throw new IllegalArgumentException("Temperature must be between 0 and 2, not " + temperature.strip() + ".");

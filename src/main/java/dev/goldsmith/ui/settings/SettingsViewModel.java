@@ -63,6 +63,9 @@ public final class SettingsViewModel {
     private final StringProperty baseDelayMs = new SimpleStringProperty("");
     private final StringProperty promptPrice = new SimpleStringProperty("");
     private final StringProperty completionPrice = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty review = new javafx.beans.property.SimpleBooleanProperty();
+    private final StringProperty confirmItems = new SimpleStringProperty("");
+    private final StringProperty confirmCost = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper usesDeployment = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper keyFromEnvironment = new ReadOnlyBooleanWrapper();
@@ -122,8 +125,9 @@ public final class SettingsViewModel {
     public void load() {
         sharedDatabase.load();
         busy.set(true);
-        executor.submit(() -> new Saved(defaults.load(Operation.ENHANCE), keys.saved().read()), saved -> {
-            show(SettingsForm.of(saved.settings()));
+        executor.submit(() -> new Saved(defaults.load(Operation.ENHANCE), defaults.confirmThreshold(),
+                keys.saved().read()), saved -> {
+            show(SettingsForm.of(saved.settings(), saved.threshold()));
             apiKey.set(saved.key().orElse(""));
             savedForm = form();
             savedKey = apiKey.get();
@@ -135,7 +139,7 @@ public final class SettingsViewModel {
         });
     }
 
-    private record Saved(BatchSettings settings, Optional<String> key) {
+    private record Saved(BatchSettings settings, dev.goldsmith.batch.ConfirmThreshold threshold, Optional<String> key) {
     }
 
     /**
@@ -146,8 +150,10 @@ public final class SettingsViewModel {
      */
     public boolean save() {
         BatchSettings settings;
+        dev.goldsmith.batch.ConfirmThreshold threshold;
         try {
             settings = form().toSettings();
+            threshold = form().toThreshold();
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             status.set("");
@@ -162,6 +168,7 @@ public final class SettingsViewModel {
                 : Objects.equals(key, savedKey) ? "unchanged" : key == null || key.isBlank() ? "removed" : "changed";
         executor.submit(() -> {
             defaults.save(settings);
+            defaults.saveConfirmThreshold(threshold);
             if (saveKey) {
                 keys.saved().write(key);
             }
@@ -248,7 +255,8 @@ public final class SettingsViewModel {
     private SettingsForm form() {
         return new SettingsForm(provider.get(), baseUrl.get(), model.get(), deployment.get(), apiVersion.get(),
                 temperature.get(), maxTokens.get(), timeoutSeconds.get(), concurrency.get(), rpm.get(), tpm.get(),
-                maxAttempts.get(), baseDelayMs.get(), promptPrice.get(), completionPrice.get());
+                maxAttempts.get(), baseDelayMs.get(), promptPrice.get(), completionPrice.get(), review.get(),
+                confirmItems.get(), confirmCost.get());
     }
 
     private void show(SettingsForm f) {
@@ -269,6 +277,9 @@ public final class SettingsViewModel {
             baseDelayMs.set(f.baseDelayMs());
             promptPrice.set(f.promptPrice());
             completionPrice.set(f.completionPrice());
+            review.set(f.review());
+            confirmItems.set(f.confirmItems());
+            confirmCost.set(f.confirmCost());
         } finally {
             filling = false;
         }
@@ -406,4 +417,19 @@ public final class SettingsViewModel {
 
     /** Goes up by one each time settings are saved: other screens reload their defaults on it. */
     public ReadOnlyLongProperty savedRevisionProperty() { return savedRevision.getReadOnlyProperty(); }
+
+    /** "Review before applying" for new batches: the launch panel's switch starts from it. */
+    public javafx.beans.property.BooleanProperty reviewProperty() {
+        return review;
+    }
+
+    /** A new batch with more items to send than this asks for confirmation first. */
+    public StringProperty confirmItemsProperty() {
+        return confirmItems;
+    }
+
+    /** A new batch estimated to cost more than this (US dollars) asks for confirmation first. */
+    public StringProperty confirmCostProperty() {
+        return confirmCost;
+    }
 }

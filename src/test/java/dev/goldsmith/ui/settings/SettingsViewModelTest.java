@@ -60,6 +60,38 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void theReviewDefaultAndTheConfirmationThresholdAreShownSavedAndKeptBySavingOtherFields() {
+        dev.goldsmith.batch.BatchSettings saved = services.batchDefaults().load(dev.goldsmith.ai.Operation.ENHANCE);
+        services.batchDefaults().save(saved.withOptions(saved.options().withReview(true)));
+        SettingsViewModel vm = vm(Map.of());
+        assertThat(vm.reviewProperty().get()).isTrue();
+        assertThat(vm.confirmItemsProperty().get()).isEqualTo("500");
+        assertThat(vm.confirmCostProperty().get()).isEqualTo("1");
+
+        vm.rpmProperty().set("90"); // saving another field used to write review=false
+        assertThat(vm.save()).isTrue();
+        assertThat(services.batchDefaults().load(dev.goldsmith.ai.Operation.ENHANCE).options().review())
+                .as("kept").isTrue();
+
+        vm.reviewProperty().set(false);
+        vm.confirmItemsProperty().set("2000");
+        vm.confirmCostProperty().set("$5.50");
+        assertThat(vm.save()).isTrue();
+        assertThat(services.batchDefaults().load(dev.goldsmith.ai.Operation.ENHANCE).options().review()).isFalse();
+        assertThat(services.batchDefaults().confirmThreshold()).isEqualTo(new dev.goldsmith.batch.ConfirmThreshold(2000,
+                new java.math.BigDecimal("5.50")));
+
+        vm.confirmItemsProperty().set("-3");
+        assertThat(vm.save()).isFalse();
+        assertThat(vm.errorProperty().get()).isEqualTo("The confirmation threshold cannot be a negative number of items,"
+                + " not -3.");
+        vm.confirmItemsProperty().set("lots");
+        assertThat(vm.save()).isFalse();
+        assertThat(vm.errorProperty().get()).isEqualTo("Confirm above (items) must be a whole number, not 'lots'.");
+        assertThat(services.batchDefaults().confirmThreshold().items()).as("nothing saved").isEqualTo(2000);
+    }
+
+    @Test
     void leavingWithUnsavedChangesAsksAndSavesDiscardsOrStays() {
         SettingsViewModel vm = vm(Map.of());
         assertThat(vm.confirmLeave()).as("nothing changed: no question").isTrue();
