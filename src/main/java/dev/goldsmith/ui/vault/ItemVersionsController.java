@@ -23,6 +23,9 @@ public final class ItemVersionsController {
     @FXML private Button revertButton;
     @FXML private Label versionDiffTitle;
     @FXML private DiffFlow versionDiff;
+    @FXML private javafx.scene.control.ScrollPane versionDiffScroll;
+    @FXML private javafx.scene.control.SplitPane versionsSplit;
+    @FXML private VBox versionDiffBox;
 
     public ItemVersionsController(ItemVersionsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -39,6 +42,20 @@ public final class ItemVersionsController {
         revertButton.disableProperty().bind(viewModel.canRevertProperty().not());
         versionDiffTitle.textProperty().bind(viewModel.diffTitle());
         versionDiff.valueProperty().bind(viewModel.diffProperty());
+        versionDiffScroll.visibleProperty().bind(versionDiff.valueProperty().isNotNull());
+        versionDiff.valueProperty().addListener((obs, was, now) -> showDiffPane(now != null));
+        showDiffPane(versionDiff.valueProperty().get() != null);
+    }
+
+    /** The diff takes the lower half of the panel while there is a version to show; else the list has it all. */
+    private void showDiffPane(boolean show) {
+        boolean shown = versionsSplit.getItems().contains(versionDiffBox);
+        if (show && !shown) {
+            versionsSplit.getItems().add(versionDiffBox);
+            versionsSplit.setDividerPositions(0.5);
+        } else if (!show && shown) {
+            versionsSplit.getItems().remove(versionDiffBox);
+        }
     }
 
     @FXML

@@ -146,9 +146,9 @@ public final class ItemVersionsViewModel {
                 v.newContent(), v.newTier(), v.newKeywords()), messages));
     }
 
-    /** "Change of 2026-11-28 10:00 · batch 1a2b3c4d" above the diff; empty without a version. */
+    /** "Change of 2026-11-28 10:00:" above the diff; empty without a version. */
     public ObservableValue<String> diffTitle() {
-        return shownVersion.map(v -> messages.get("versions.diff.title", headline(v))).orElse("");
+        return shownVersion.map(v -> messages.get("versions.diff.title", when(v))).orElse("");
     }
 
     /** The item whose history shows (bound to the workspace's focused item). */

@@ -109,7 +109,7 @@ class ItemVersionsViewModelTest {
         assertThat(diff.tier()).isEqualTo("Tier: Bronze → Silver");
         assertThat(diff.keywords()).extracting(r -> r.kind() + ":" + r.text())
                 .containsExactly("INSERTED:+ delivery", "EQUAL:, ", "DELETED:− billing", "EQUAL:, ", "EQUAL:leadership");
-        assertThat(versions.diffTitle().getValue()).isEqualTo("Change of 2026-11-28 10:00 · batch · Bronze → Silver:");
+        assertThat(versions.diffTitle().getValue()).isEqualTo("Change of 2026-11-28 10:00:");
 
         versions.selectedVersionProperty().set(versions.versions().get(0));
         versions.revertSelected();
