@@ -30,6 +30,11 @@ public interface Enhancer extends AutoCloseable {
         return 0;
     }
 
+    /** Whether its answers come over HTTP, so an answer has a status code to record (not the offline engine). */
+    default boolean answersOverHttp() {
+        return true;
+    }
+
     /** Releases connection pools and threads. */
     @Override
     default void close() {

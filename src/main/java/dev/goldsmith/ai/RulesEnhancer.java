@@ -59,6 +59,11 @@ public final class RulesEnhancer implements Enhancer {
     }
 
     @Override
+    public boolean answersOverHttp() {
+        return false;
+    }
+
+    @Override
     public String model() {
         return "offline rules (not an AI model)";
     }

@@ -346,7 +346,7 @@ final class BatchRun implements BatchHandle, CheckpointQueue.Outcome {
             act(work, failures.onFailure(work, failure, now), failure);
         } else if (result instanceof Success success) {
             failures.onSuccess();
-            checkpoint(work, ItemStatus.SUCCEEDED, null, 200, success);
+            checkpoint(work, ItemStatus.SUCCEEDED, null, cfg.enhancer().answersOverHttp() ? 200 : 0, success);
         }
     }
 

@@ -44,6 +44,8 @@ final class ScriptedEnhancer implements Enhancer {
         this.loop = loop;
     }
 
+    private volatile boolean overHttp = true;
+
     ScriptedEnhancer latency(Duration value) {
         defaultLatency = value;
         return this;
@@ -107,6 +109,17 @@ final class ScriptedEnhancer implements Enhancer {
     @Override
     public String providerName() {
         return "scripted";
+    }
+
+    @Override
+    public boolean answersOverHttp() {
+        return overHttp;
+    }
+
+    /** Answers like the offline engine: no HTTP call, no status code. */
+    ScriptedEnhancer offline() {
+        overHttp = false;
+        return this;
     }
 
     @Override

@@ -46,6 +46,20 @@ class SlidingWindowTest {
     }
 
     @Test
+    void anAnswerOverHttpRecordsItsStatusAndTheOfflineEngineNone() {
+        EngineFixture http = new EngineFixture(dir.resolve("http"), store);
+        BatchSnapshot sent = http.finish(http.start(http.addItems(1, QualityTier.BRONZE), EngineFixture.options(1)));
+        assertThat(http.item(sent.batchId(), "i0").httpStatus()).isEqualTo(200);
+
+        EngineFixture offline = new EngineFixture(dir.resolve("offline"), store);
+        offline.provider.offline();
+        BatchSnapshot done = offline.finish(offline.start(offline.addItems(1, QualityTier.BRONZE), EngineFixture.options(1)));
+        assertThat(offline.item(done.batchId(), "i0").status()).isEqualTo(ItemStatus.SUCCEEDED);
+        assertThat(offline.item(done.batchId(), "i0").httpStatus()).as("no HTTP call was made").isNull();
+        assertThat(new dev.goldsmith.ai.RulesEnhancer().answersOverHttp()).as("the offline engine").isFalse();
+    }
+
+    @Test
     void aSlowItemDoesNotHoldTheOthersBack() {
         EngineFixture f = new EngineFixture(dir, store);
         List<String> ids = f.addItems(11, QualityTier.BRONZE);
