@@ -131,6 +131,15 @@ public record BatchSettings(BatchOptions options, ProviderSettings provider) {
         }
     }
 
+    /** Whether the batch runs in review mode (its answers become proposals); {@code false} when unreadable. */
+    public static boolean isReview(String metadata) {
+        try {
+            return JSON.readTree(metadata == null || metadata.isBlank() ? "{}" : metadata).path("review").asBoolean(false);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** The metadata JSON with review mode set to {@code review}; everything else as it was. */
     public static String metadataWithReview(String metadata, boolean review) {
         try {

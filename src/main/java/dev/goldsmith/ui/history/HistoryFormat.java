@@ -1,6 +1,7 @@
 package dev.goldsmith.ui.history;
 
 import dev.goldsmith.batch.BatchRecord;
+import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.ui.Messages;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -43,9 +44,13 @@ public final class HistoryFormat {
                 b.skippedItems());
     }
 
-    /** "✓ 7 enhanced · = 1 unchanged · ✗ 1 failed · ↷ 1 skipped of 10": the detail's counts in words. */
+    /**
+     * "✓ 7 enhanced · = 1 unchanged · ✗ 1 failed · ↷ 1 skipped of 10": the detail's counts in words ("✓ 7 proposed
+     * for review" for a review batch: nothing is written until accepted).
+     */
     public String countsInWords(BatchRecord b) {
-        return messages.get("history.detail.counts", messages.get("live.succeeded." + b.operation().wireName(), changed(b)),
+        String answered = BatchSettings.isReview(b.metadata()) ? "live.proposed" : "live.succeeded." + b.operation().wireName();
+        return messages.get("history.detail.counts", messages.get(answered, changed(b)),
                 messages.get("live.unchanged", b.unchangedItems()), messages.get("live.failed", b.failedItems()),
                 messages.get("live.skipped", b.skippedItems()), b.totalItems());
     }

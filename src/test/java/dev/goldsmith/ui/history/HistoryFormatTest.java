@@ -27,6 +27,18 @@ class HistoryFormatTest {
     }
 
     @Test
+    void aReviewBatchsAnswersReadAsProposedNotEnhanced() {
+        BatchRecord r = record(BatchStatus.COMPLETED, 10, 9, 1, 0, 2, 60_000);
+        BatchRecord review = new BatchRecord(r.id(), r.userId(), r.vaultId(), r.operation(), r.status(), r.totalItems(),
+                r.processedItems(), r.successfulItems(), r.failedItems(), r.skippedItems(), r.unchangedItems(), null,
+                "{\"review\": true}", r.createdAt(), r.updatedAt(), r.completedAt(), 0, 0, BigDecimal.ZERO, null,
+                r.heartbeatAt(), null, 60_000);
+
+        assertThat(format.countsInWords(review)).startsWith("\u2713 7 proposed for review \u00b7 = 2 unchanged");
+        assertThat(format.countsInWords(r)).startsWith("\u2713 7 enhanced");
+    }
+
+    @Test
     void aCostIsUnknownWhenTokensWereUsedWithoutPricesAndNoneForTheOfflineEngine() {
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
         BatchRecord unpriced = new BatchRecord("b-1", "ed", "v-1", Operation.ENHANCE, BatchStatus.COMPLETED, 1, 1, 1, 0, 0,
