@@ -18,7 +18,7 @@ final class EnhanceCommand implements Callable<Integer> {
     @Option(names = "--vault", required = true, paramLabel = "ID", description = "The vault.")
     String vault;
 
-    @Option(names = "--items", paramLabel = "ID,ID,...", split = ",", description = "Only these items.")
+    @Option(names = "--items", paramLabel = "ID", split = ",", splitSynopsisLabel = ",", description = "Only these items.")
     List<String> items;
 
     @Mixin

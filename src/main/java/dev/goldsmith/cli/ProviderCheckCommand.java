@@ -22,8 +22,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code --model} means {@code openai}, {@code --deployment} or {@code --api-version} {@code azure}; otherwise
  * {@code rules}, the default provider.
  */
-@Command(name = "provider-check", mixinStandardHelpOptions = true,
-        description = "Check that the AI provider answers: base URL, API key and model.")
+@Command(name = "provider-check", description = "Check that the AI provider answers: base URL, API key and model.")
 public final class ProviderCheckCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -24,7 +24,7 @@ abstract class ReviewDecisionCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BATCH_ID")
     String batchId;
 
-    @Option(names = "--items", paramLabel = "ID,ID,...", split = ",", description = "Only these items' proposals"
+    @Option(names = "--items", paramLabel = "ID", split = ",", splitSynopsisLabel = ",", description = "Only these items' proposals"
             + " (all or nothing).")
     List<String> items;
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
 
 /** {@code goldsmith [--db PATH] COMMAND}. Opens the database lazily, once, for the command that runs. */
 @Command(name = "goldsmith", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
+        scope = ScopeType.INHERIT, // every command takes --help (and --version)
         description = "Improve career vaults with an AI model, in batches.",
         subcommands = {VaultsCommand.class, ItemsCommand.class, ImportCommand.class, ExportCommand.class,
                 EnhanceCommand.class, StatusCommand.class, HistoryCommand.class, ResumeCommand.class,
