@@ -100,7 +100,8 @@ final class BatchCommands {
      * the changes are "proposed": nothing was written until they are accepted.
      */
     static String summary(BatchRecord b, BatchSnapshot s) {
-        boolean review = BatchSettings.fromMetadata(b.metadata()).options().review();
+        BatchSettings settings = BatchSettings.fromMetadata(b.metadata());
+        boolean review = settings.options().review();
         String text = String.format(Locale.ROOT,
                 "Batch %s %s: ✓ %d %s, = %d unchanged, ✗ %d failed, ↷ %d skipped of %d in %s (%.1f/min).",
                 b.id(), b.status().wireName(), b.successfulItems() - b.unchangedItems(),
@@ -108,8 +109,10 @@ final class BatchCommands {
                 b.unchangedItems(),
                 b.failedItems(), b.skippedItems(), b.totalItems(), Durations.clock(s.elapsed()), s.itemsPerMinute());
         if (b.promptTokens() + b.completionTokens() > 0) {
-            text += String.format(Locale.ROOT, " Tokens: %d in, %d out; cost $%.4f.", b.promptTokens(),
-                    b.completionTokens(), b.costUsd());
+            // nothing spent at prices of 0 is prices not set, not a free model (as the window says it)
+            boolean known = b.costUsd() != null && b.costUsd().signum() > 0 || Costs.known(settings.provider());
+            text += String.format(Locale.ROOT, " Tokens: %d in, %d out; %s.", b.promptTokens(), b.completionTokens(),
+                    known ? String.format(Locale.ROOT, "cost $%.4f", b.costUsd()) : Costs.UNKNOWN);
         }
         if (review && b.successfulItems() > b.unchangedItems()) {
             text += " Nothing was written yet; review the proposals with: goldsmith review list --batch " + b.id();

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ public final class Cli {
         cl.setOut(outWriter);
         cl.setErr(errWriter);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        numbersInWords(cl);
         cl.setExitCodeExceptionMapper(e -> e instanceof InvalidInputException ? INVALID : FAILED);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (stdout.failure != null) {
@@ -75,6 +77,36 @@ public final class Cli {
         }
         errWriter.flush();
         return code;
+    }
+
+    /**
+     * Number options refused in words ("--rpm: 'x' is not a whole number"), not with picocli's Java type names or a
+     * {@code NumberFormatException}'s text. Registered on every command; call after all subcommands are added.
+     */
+    static void numbersInWords(CommandLine cl) {
+        CommandLine.ITypeConverter<Integer> integer = s -> {
+            try {
+                return Integer.valueOf(s.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + s + "' is not a whole number");
+            }
+        };
+        CommandLine.ITypeConverter<Long> whole = s -> {
+            try {
+                return Long.valueOf(s.strip());
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + s + "' is not a whole number");
+            }
+        };
+        cl.registerConverter(Integer.class, integer).registerConverter(Integer.TYPE, integer)
+                .registerConverter(Long.class, whole).registerConverter(Long.TYPE, whole)
+                .registerConverter(BigDecimal.class, s -> {
+                    try {
+                        return new BigDecimal(s.strip());
+                    } catch (NumberFormatException e) {
+                        throw new CommandLine.TypeConversionException("'" + s + "' is not an amount such as 2.50");
+                    }
+                });
     }
 
     static String oneSentence(Throwable e) {

@@ -7,6 +7,7 @@ import dev.goldsmith.batch.Durations;
 import dev.goldsmith.batch.Estimate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code estimate --vault ID [--items ID,...] [engine options] [--json]}: tokens, cost and time of the batch
  * {@code enhance} would start, computed here — nothing is sent and no key is needed. JSON:
  * {@code {items, to_send, skipped, prompt_tokens, completion_tokens, cost_usd, duration_s}}; how each figure was
- * reached (history or a stated assumption) goes to stderr.
+ * reached (history, a stated assumption, the prices of the settings or a preset's list price) goes to stderr.
+ * {@code cost_usd} is {@code null} when the cost cannot be told: tokens would be used and no prices are set
+ * ({@link Costs}) — never a $0 that reads as free.
  */
 @Command(name = "estimate", description = "Estimate tokens, cost and time of a batch before starting it (nothing is sent).")
 final class EstimateCommand implements Callable<Integer> {
@@ -32,7 +35,7 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--vault", required = true, paramLabel = "ID", description = "The vault.")
     String vault;
 
-    @Option(names = "--items", paramLabel = "ID,ID,...", split = ",", description = "Only these items.")
+    @Option(names = "--items", paramLabel = "ID", split = ",", splitSynopsisLabel = ",", description = "Only these items.")
     List<String> items;
 
     @Mixin
@@ -55,6 +58,12 @@ final class EstimateCommand implements Callable<Integer> {
         } catch (BatchRequestException ex) {
             throw new InvalidInputException(ex.getMessage());
         }
+        // prices of 0 for a model that uses tokens are prices not set, not a free model: the cost is unknown
+        boolean costKnown = e.promptTokens() + e.completionTokens() == 0 || Costs.known(settings.provider());
+        List<String> notes = new ArrayList<>(e.notes());
+        if (e.promptTokens() + e.completionTokens() > 0) {
+            notes.add(Math.min(1, notes.size()), Costs.note(settings.provider()));
+        }
         BigDecimal seconds = BigDecimal.valueOf(e.duration().toMillis()).movePointLeft(3).setScale(1, RoundingMode.HALF_UP);
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -63,10 +72,10 @@ final class EstimateCommand implements Callable<Integer> {
             o.put("skipped", e.skipped());
             o.put("prompt_tokens", e.promptTokens());
             o.put("completion_tokens", e.completionTokens());
-            o.put("cost_usd", e.costUsd()); // 6 decimals, written plainly (0.000150)
+            o.put("cost_usd", costKnown ? e.costUsd() : null); // 6 decimals, written plainly (0.000150); null: unknown
             o.put("duration_s", seconds);
             CliJson.print(root.out(), o);
-            e.notes().forEach(n -> root.err().println(TerminalText.visible(n)));
+            notes.forEach(n -> root.err().println(TerminalText.visible(n)));
             return Cli.OK;
         }
         var out = root.out();
@@ -77,9 +86,10 @@ final class EstimateCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  to send     %,d (%,d skipped)%n", e.toSend(), e.skipped());
         out.printf(Locale.ROOT, "  prompt      %,d tokens%n", e.promptTokens());
         out.printf(Locale.ROOT, "  completion  %,d tokens%n", e.completionTokens());
-        out.printf(Locale.ROOT, "  cost        $%s%n", e.costUsd().setScale(4, RoundingMode.HALF_UP).toPlainString());
+        out.printf(Locale.ROOT, "  cost        %s%n", costKnown
+                ? "$" + e.costUsd().setScale(4, RoundingMode.HALF_UP).toPlainString() : "unknown: set prices in Settings");
         out.printf(Locale.ROOT, "  duration    %s%n", Durations.clock(e.duration()));
-        e.notes().forEach(n -> out.println(TerminalText.visible(n)));
+        notes.forEach(n -> out.println(TerminalText.visible(n)));
         out.println("Nothing was sent.");
         return Cli.OK;
     }

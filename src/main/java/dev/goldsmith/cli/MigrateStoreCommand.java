@@ -58,7 +58,7 @@ final class MigrateStoreCommand implements Callable<Integer> {
                     + " to copy a file, copy the file.");
         }
         StoreCopy.Counts counts;
-        try (Services source = Services.open(from, Clock.systemUTC())) {
+        try (Services source = openSource()) {
             refuseRunning(source);
             Database team = Database.open(target, root.env(), root.dataFolder());
             try {
@@ -85,6 +85,16 @@ final class MigrateStoreCommand implements Callable<Integer> {
                     counts.of("proposals"), counts.of("settings"), from.toAbsolutePath(), target.label());
         }
         return Cli.OK;
+    }
+
+    /** The file to copy; one that cannot be opened is named as {@code --from}'s, not {@code --db}'s. */
+    private Services openSource() {
+        try {
+            return Services.open(from, Clock.systemUTC());
+        } catch (StoreException e) {
+            throw new StoreException(String.valueOf(e.getMessage()).replace("choose another file with --db.",
+                    "choose another file with --from."), e);
+        }
     }
 
     /** A batch still running on the file would go on writing there, not in the copy: refused (a dead one reads interrupted). */
