@@ -58,8 +58,11 @@ public final class Cli {
             return FAILED;
         });
         cl.setParameterExceptionHandler((e, a) -> {
-            errWriter.println("goldsmith: " + TerminalText.visible(e.getMessage()));
-            errWriter.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            String sentence = parameterError(e);
+            errWriter.println("goldsmith: " + TerminalText.visible(sentence));
+            if (!sentence.contains("--help")) {
+                errWriter.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            }
             return INVALID;
         });
         int code;
@@ -77,6 +80,22 @@ public final class Cli {
         }
         errWriter.flush();
         return code;
+    }
+
+    /**
+     * Picocli's sentence, except for a word it cannot place: "'enhanse' is not a goldsmith command; run 'goldsmith
+     * --help' to list them." or "goldsmith vaults: unexpected argument 'extra'." rather than "Unmatched argument at index
+     * 2: 'enhanse'" (an index counting {@code --db} and its value).
+     */
+    static String parameterError(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.isUnknownOption() && !u.getUnmatched().isEmpty()) {
+            String name = e.getCommandLine().getCommandSpec().qualifiedName();
+            String word = u.getUnmatched().get(0);
+            return e.getCommandLine().getSubcommands().isEmpty()
+                    ? name + ": unexpected argument '" + word + "'."
+                    : "'" + word + "' is not a " + name + " command; run '" + name + " --help' to list them.";
+        }
+        return e.getMessage();
     }
 
     /**

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What driving every command of DESIGN §6 as a user would found off the contract: a cost that cannot be told read as
- * $0, number options refused with Java's words, and {@code migrate-store} naming {@code --db} for its {@code --from}.
+ * $0, number options refused with Java's words, a mistyped command said as an "unmatched argument at index 2", and
+ * {@code migrate-store} naming {@code --db} for its {@code --from}.
  * ({@code --help} on every command is pinned by {@link DesignContractTest}.)
  */
 class ContractFixesTest {
@@ -111,6 +112,26 @@ class ContractFixesTest {
         assertThat(delay.exitCode()).isEqualTo(2);
         assertThat(delay.err()).startsWith("goldsmith: Invalid value for option '--base-delay-ms': '1.5' is not a whole number\n");
         assertThat(CliRun.run(db, "history", "--json").out().strip()).as("no batch was recorded").isEqualTo("[ ]");
+    }
+
+    @Test
+    void aWordPicocliCannotPlaceIsNamedInOneSentence() {
+        // before: "Unmatched argument at index 2: 'enhanse'" — an index counting --db and its value
+        CliRun command = CliRun.run(db, "enhanse", "--vault", "v1");
+        assertThat(command.exitCode()).isEqualTo(2);
+        assertThat(command.err()).isEqualTo("goldsmith: 'enhanse' is not a goldsmith command; run 'goldsmith --help' to"
+                + " list them.\n");
+
+        CliRun sub = CliRun.run(db, "review", "approve", "b1");
+        assertThat(sub.exitCode()).isEqualTo(2);
+        assertThat(sub.err()).isEqualTo("goldsmith: 'approve' is not a goldsmith review command; run 'goldsmith review"
+                + " --help' to list them.\n");
+
+        CliRun extra = CliRun.run(db, "vaults", "extra");
+        assertThat(extra.exitCode()).isEqualTo(2);
+        assertThat(extra.err()).isEqualTo("goldsmith: goldsmith vaults: unexpected argument 'extra'.\n"
+                + "Try 'goldsmith vaults --help' for usage.\n");
+        assertThat(command.out() + sub.out() + extra.out()).isEmpty();
     }
 
     @Test
