@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -77,22 +78,22 @@ final class EngineOptions {
                 o = o.withOperation(OperationNames.parse(operation));
             }
             if (concurrency != null) {
-                o = o.withConcurrency(concurrency);
+                o = named("--concurrency", o, x -> x.withConcurrency(concurrency));
             }
             if (rpm != null) {
-                o = o.withRpm(rpm);
+                o = named("--rpm", o, x -> x.withRpm(rpm));
             }
             if (tpm != null) {
-                o = o.withTpm(tpm);
+                o = named("--tpm", o, x -> x.withTpm(tpm));
             }
             if (maxAttempts != null) {
-                o = o.withMaxAttempts(maxAttempts);
+                o = named("--max-attempts", o, x -> x.withMaxAttempts(maxAttempts));
             }
             if (baseDelayMs != null) {
                 o = o.withBaseDelay(nonNegative("--base-delay-ms", baseDelayMs));
             }
             if (maxCost != null) {
-                o = o.withMaxCost(maxCost);
+                o = named("--max-cost", o, x -> x.withMaxCost(maxCost));
             }
             if (review != null) {
                 o = o.withReview(review);
@@ -168,6 +169,21 @@ final class EngineOptions {
         if (model != null && model.isBlank()) {
             throw new InvalidInputException("--model is empty; give a model name" + kind.defaultModel()
                     .map(m -> " such as " + m).orElse("") + ".");
+        }
+    }
+
+    /**
+     * {@code change}, with a refusal naming the option as typed: "--rpm must be 0 (no cap) or …", not the settings
+     * screen's "Rpm must be …".
+     */
+    private static BatchOptions named(String option, BatchOptions o, UnaryOperator<BatchOptions> change) {
+        try {
+            return change.apply(o);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            String subject = option.substring(2).replace('-', ' ');
+            throw new InvalidInputException(message.startsWith(subject + " ")
+                    ? option + message.substring(subject.length()) : option + ": " + message);
         }
     }
 

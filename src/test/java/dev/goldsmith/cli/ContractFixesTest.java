@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What driving every command of DESIGN §6 as a user would found off the contract: a cost that cannot be told read as
- * $0, number options refused with Java's words, a mistyped command said as an "unmatched argument at index 2", and
+ * $0, number options refused with Java's words or the settings screen's ("Rpm must be"), a mistyped command said as an "unmatched argument at index 2", and
  * {@code migrate-store} naming {@code --db} for its {@code --from}.
  * ({@code --help} on every command is pinned by {@link DesignContractTest}.)
  */
@@ -111,6 +111,25 @@ class ContractFixesTest {
         CliRun delay = CliRun.run(db, "estimate", "--vault", "v1", "--base-delay-ms", "1.5");
         assertThat(delay.exitCode()).isEqualTo(2);
         assertThat(delay.err()).startsWith("goldsmith: Invalid value for option '--base-delay-ms': '1.5' is not a whole number\n");
+        assertThat(CliRun.run(db, "history", "--json").out().strip()).as("no batch was recorded").isEqualTo("[ ]");
+    }
+
+    @Test
+    void anEngineOptionOutOfRangeIsNamedAsTyped() {
+        // before: "Rpm must be …", "Max attempts must be …" — the settings screen's words, not the option given
+        String[][] cases = {
+                {"--concurrency", "0", "--concurrency must be between 1 and 64, not 0."},
+                {"--rpm", "-1", "--rpm must be 0 (no cap) or a number of requests per minute up to 100000, not -1."},
+                {"--tpm", "-1", "--tpm must be 0 (no cap) or a number of tokens per minute up to 1000000000, not -1."},
+                {"--max-attempts", "0", "--max-attempts must be between 1 and 20, not 0."},
+                {"--max-cost", "-1", "--max-cost must be a positive amount of US dollars, not -1."}};
+        for (String[] c : cases) {
+            for (String command : new String[] {"enhance", "estimate"}) {
+                CliRun run = CliRun.run(db, command, "--vault", "v1", c[0], c[1]);
+                assertThat(run.exitCode()).as(command + " " + c[0]).isEqualTo(2);
+                assertThat(run.err()).isEqualTo("goldsmith: " + c[2] + "\n");
+            }
+        }
         assertThat(CliRun.run(db, "history", "--json").out().strip()).as("no batch was recorded").isEqualTo("[ ]");
     }
 
