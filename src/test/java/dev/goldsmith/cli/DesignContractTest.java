@@ -191,6 +191,63 @@ class DesignContractTest {
         assertThat(version.out()).startsWith("goldsmith ");
     }
 
+    @Test
+    void exitCodesUnknownIdsAndMalformedInputExitTwoWithOneSentenceNamingThem() throws IOException {
+        String[][] unknown = {
+                {"nope", "items", "--vault", "nope"}, {"nope", "export", "--vault", "nope"},
+                {"nope", "enhance", "--vault", "nope"}, {"nope", "estimate", "--vault", "nope"},
+                {"zz", "enhance", "--vault", "v1", "--items", "a,zz"}, {"zz", "estimate", "--vault", "v1", "--items", "zz"},
+                {"nope", "status", "nope"}, {"nope", "resume", "nope"}, {"nope", "retry-failed", "nope"},
+                {"nope", "revert", "nope"}, {"nope", "review", "accept", "nope"}, {"nope", "review", "reject", "nope"},
+                {"nope", "review", "list", "--batch", "nope"}, {"nope", "review", "list", "--vault", "nope"},
+                {"bogus", "history", "--status", "bogus"}, {"bogus", "review", "list", "--status", "bogus"},
+                {"xml", "export", "--vault", "v1", "--format", "xml"}, {"bogus", "enhance", "--vault", "v1", "--provider", "bogus"},
+                {"bogus", "enhance", "--vault", "v1", "--operation", "bogus"}};
+        String before = CliRun.run(db, "history", "--json").out() + CliRun.run(db, "items", "--vault", "v1", "--json").out();
+        for (String[] c : unknown) {
+            String[] args = java.util.Arrays.copyOfRange(c, 1, c.length);
+            List<String> withJson = new ArrayList<>(List.of(args));
+            if (!args[0].equals("export")) {
+                withJson.add("--json");
+            }
+            CliRun run = CliRun.run(db, withJson.toArray(String[]::new));
+            String what = String.join(" ", withJson);
+            assertThat(run.exitCode()).as(what).isEqualTo(2);
+            assertThat(run.out()).as(what + ": nothing on stdout").isEmpty();
+            assertThat(run.err()).as(what).startsWith("goldsmith: ").contains("'" + c[0] + "'").hasLineCount(1);
+        }
+        assertThat(CliRun.run(db, "history", "--json").out() + CliRun.run(db, "items", "--vault", "v1", "--json").out())
+                .as("nothing was changed").isEqualTo(before);
+
+        Path malformed = Files.writeString(dir.resolve("broken.json"), "{\"vault\": {\"id\": \"v2\",", StandardCharsets.UTF_8);
+        CliRun imported = CliRun.run(db, "import", malformed.toString());
+        assertThat(imported.exitCode()).isEqualTo(2);
+        assertThat(imported.err()).startsWith("goldsmith: broken.json: ").hasLineCount(1);
+        assertThat(json("vaults", "--json")).as("nothing was imported").hasSize(1);
+
+        CliRun usage = CliRun.run(db, "items");
+        assertThat(usage.exitCode()).as("a required option missing").isEqualTo(2);
+        assertThat(usage.err()).contains("--vault");
+    }
+
+    @Test
+    void aBatchThatEndsFailedExitsOneWithItsStatusObjectAndTheReasonOnStderr() throws IOException {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        CliRun run = CliRun.run(db, "enhance", "--vault", "v1", "--provider", "openai", "--base-url",
+                "http://127.0.0.1:" + closed + "/v1", "--model", "m", "--max-attempts", "1", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        var parser = JSON.createParser(run.out());
+        JsonNode status = JSON.readTree(parser);
+        assertThat(parser.nextToken()).as("exactly one JSON value on stdout").isNull();
+        assertStatusObject(status);
+        assertThat(status.get("status").asText()).isEqualTo("failed");
+        assertThat(run.err()).contains("goldsmith: The server at 127.0.0.1:" + closed + " could not be reached");
+    }
+
     // --- the JSON objects of §6, field by field ---
 
     static final List<String> STATUS = List.of("batch_operation_id", "vault_id", "operation_type", "status", "total_items",
