@@ -140,8 +140,12 @@ final class EngineOptions {
         return endpointGiven && !saved.isRemote() ? ProviderKind.OPENAI : saved;
     }
 
-    /** Refuses options {@code kind} has no use for, naming them. */
     private void refuseUnused(ProviderKind kind) {
+        refuseUnused(kind, baseUrl, model, deployment, apiVersion);
+    }
+
+    /** Refuses options {@code kind} has no use for, naming them (the engine options and {@code provider-check}). */
+    static void refuseUnused(ProviderKind kind, String baseUrl, String model, String deployment, String apiVersion) {
         List<String> endpoint = new ArrayList<>();
         if (baseUrl != null) {
             endpoint.add("--base-url");

@@ -73,12 +73,9 @@ public final class ProviderCheckCommand implements Callable<Integer> {
         if (timeoutMs < 1 || timeoutMs > 600_000) {
             throw new InvalidInputException("--timeout-ms " + timeoutMs + " is not between 1 and 600000.");
         }
+        EngineOptions.refuseUnused(kind, baseUrl, model, deployment, apiVersion); // never silently ignored
         if (!kind.isRemote()) {
             return ProviderSettings.rules();
-        }
-        if (!kind.usesDeployment() && (deployment != null || apiVersion != null)) {
-            throw new InvalidInputException((deployment != null ? "--deployment" : "--api-version")
-                    + " is for Azure OpenAI, and the provider is " + kind.id() + ": leave it out, or use --provider azure.");
         }
         if (baseUrl != null) {
             try {
@@ -86,10 +83,6 @@ public final class ProviderCheckCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("--base-url: " + e.getMessage());
             }
-        }
-        if (model != null && model.isBlank()) {
-            throw new InvalidInputException("--model is empty; give a model name" + kind.defaultModel()
-                    .map(m -> " such as " + m).orElse("") + ".");
         }
         ProviderSettings s = new ProviderSettings(kind, baseUrl, model == null ? null : model.strip(), null, 0.0, 5,
                 Duration.ofMillis(timeoutMs), 1, Pricing.FREE, deployment, apiVersion).withDefaultsFilledIn();

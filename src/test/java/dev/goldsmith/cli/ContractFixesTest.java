@@ -134,6 +134,25 @@ class ContractFixesTest {
     }
 
     @Test
+    void providerCheckRefusesOptionsTheProviderHasNoUseForAsTheEngineOptionsDo() {
+        // before: "OK: the rules provider works offline …", exit 0 — --model and --deployment silently ignored
+        CliRun model = CliRun.run(db, "provider-check", "--provider", "rules", "--model", "gpt-4o-mini");
+        assertThat(model.exitCode()).isEqualTo(2);
+        assertThat(model.err()).isEqualTo("goldsmith: --model is for a provider that calls a server, and --provider rules"
+                + " is the offline engine: leave it out, or use --provider openai, azure or anthropic.\n");
+        assertThat(model.out()).isEmpty();
+
+        CliRun azure = CliRun.run(db, "provider-check", "--provider", "rules", "--deployment", "d");
+        assertThat(azure.exitCode()).isEqualTo(2);
+        assertThat(azure.err()).isEqualTo("goldsmith: --deployment is for Azure OpenAI, and the provider is rules: leave it"
+                + " out, or use --provider azure.\n");
+        CliRun both = CliRun.run(db, "provider-check", "--provider", "openai", "--deployment", "d", "--api-version", "v");
+        assertThat(both.err()).isEqualTo("goldsmith: --deployment and --api-version are for Azure OpenAI, and the provider"
+                + " is openai: leave them out, or use --provider azure.\n");
+        assertThat(CliRun.run(db, "provider-check", "--provider", "rules").exitCode()).isZero();
+    }
+
+    @Test
     void aWordPicocliCannotPlaceIsNamedInOneSentence() {
         // before: "Unmatched argument at index 2: 'enhanse'" — an index counting --db and its value
         CliRun command = CliRun.run(db, "enhanse", "--vault", "v1");
