@@ -59,10 +59,10 @@ final class ProposalCell extends ListCell<ProposalRow> {
             setGraphic(null);
             return;
         }
-        headline.setText(viewModel.rowHeadline(shown));
-        preview.setText(viewModel.rowPreview(shown));
-        chip.setText(viewModel.statusName(shown));
-        chip.getStyleClass().setAll("label", StyleClasses.STATUS_CHIP, StyleClasses.status(viewModel.statusStyle(shown)));
+        headline.setText(viewModel.texts().rowHeadline(shown));
+        preview.setText(viewModel.texts().rowPreview(shown));
+        chip.setText(viewModel.texts().statusName(shown));
+        chip.getStyleClass().setAll("label", StyleClasses.STATUS_CHIP, StyleClasses.status(viewModel.texts().statusStyle(shown)));
         setGraphic(box);
     }
 }

@@ -56,7 +56,7 @@ public final class ReviewController {
         reviewCounts.textProperty().bind(viewModel.countsText());
         reviewPlaceholder.textProperty().bind(viewModel.placeholderText());
         bindQueue();
-        reviewTitle.textProperty().bind(viewModel.currentProperty().map(viewModel::title).orElse(viewModel.title(null)));
+        reviewTitle.textProperty().bind(viewModel.currentProperty().map(viewModel.texts()::title).orElse(viewModel.texts().title(null)));
         reviewStatusChip.visibleProperty().bind(viewModel.currentProperty().isNotNull());
         reviewNote.textProperty().bind(viewModel.noteProperty());
         reviewNote.visibleProperty().bind(viewModel.noteProperty().isNotEmpty());
@@ -108,9 +108,9 @@ public final class ReviewController {
     private void styleCurrent() {
         ProposalRow row = viewModel.currentProperty().get();
         if (row != null) {
-            reviewStatusChip.setText(viewModel.statusName(row));
+            reviewStatusChip.setText(viewModel.texts().statusName(row));
             reviewStatusChip.getStyleClass().setAll("label", StyleClasses.STATUS_CHIP,
-                    StyleClasses.status(viewModel.statusStyle(row)));
+                    StyleClasses.status(viewModel.texts().statusStyle(row)));
         }
         boolean stale = row != null && row.proposal().status() == dev.goldsmith.store.ProposalStatus.STALE;
         reviewNote.getStyleClass().setAll("label", stale ? "gs-review-stale" : StyleClasses.MUTED);

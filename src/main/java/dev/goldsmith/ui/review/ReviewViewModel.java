@@ -70,6 +70,7 @@ public final class ReviewViewModel {
     private final DialogService dialogs;
     private final Messages messages;
     private final DateTimeFormatter when;
+    private final ReviewTexts texts;
     private Runnable onItemsChanged = () -> { };
 
     private final ObservableList<ProposalRow> rows = FXCollections.observableArrayList(ProposalRow::observables);
@@ -114,6 +115,7 @@ public final class ReviewViewModel {
         this.dialogs = dialogs;
         this.messages = messages;
         this.when = WHEN.withZone(zone);
+        this.texts = new ReviewTexts(messages, when, batchLabels);
         this.loads = executor.latestWins();
         queue.predicateProperty().bind(Bindings.createObjectBinding(() -> {
             String scope = scope();
@@ -141,7 +143,7 @@ public final class ReviewViewModel {
         }, counts);
         placeholder = Bindings.createStringBinding(() -> messages.get(!loaded.get() ? "review.loading"
                 : rows.isEmpty() ? "review.empty" : "review.allDecided"), loaded, rows);
-        note = Bindings.createStringBinding(() -> note(currentProposal.getValue()), currentProposal);
+        note = Bindings.createStringBinding(() -> texts.note(currentProposal.getValue()), currentProposal);
         tabTitle = Bindings.createStringBinding(() -> pendingTotal.get() == 0 ? messages.get("tab.review")
                 : messages.get("tab.review.pending", pendingTotal.get()), pendingTotal);
         diff = currentProposal.map(p -> DiffPresentation.of(ItemDiff.of(p), messages));
@@ -182,7 +184,7 @@ public final class ReviewViewModel {
                     order.add(e.getKey());
                     BatchRecord b = e.getValue();
                     String vault = b == null ? "" : vaultNames.getOrDefault(b.vaultId(), b.vaultId());
-                    labels.put(e.getKey(), messages.get("review.batch.label", shortId(e.getKey()), vault,
+                    labels.put(e.getKey(), messages.get("review.batch.label", ReviewTexts.shortId(e.getKey()), vault,
                             b == null ? "" : when.format(b.createdAt())));
                 });
         return new Loaded(all, labels, order);
@@ -417,7 +419,7 @@ public final class ReviewViewModel {
         int pending = counts.get().pending();
         String question = scope == null
                 ? messages.get("review.acceptAll.all", pending, batchIds.size())
-                : messages.get("review.acceptAll.batch", pending, batchLabels.getOrDefault(scope, shortId(scope)));
+                : messages.get("review.acceptAll.batch", pending, batchLabels.getOrDefault(scope, ReviewTexts.shortId(scope)));
         if (!dialogs.confirm(messages.get("review.acceptAll.title"), question)) {
             return;
         }
@@ -453,58 +455,14 @@ public final class ReviewViewModel {
         return batch.get() == null ? null : batch.get().value();
     }
 
-    /** "pp-3 · batch 1a2b3c4d · Jordan Lee · 2026-11-28 10:00". */
-    public String title(ProposalRow row) {
-        return row == null ? messages.get("review.title.none")
-                : messages.get("review.title", row.itemId(), batchLabels.getOrDefault(row.batchId(), shortId(row.batchId())));
-    }
-
-    /** The status chip's text: Pending, Accepted, Rejected, Stale — or Saving… while a decision is on its way. */
-    public String statusName(ProposalRow row) {
-        return row.isDeciding() ? messages.get("review.status.deciding")
-                : messages.get("review.status." + row.proposal().status().wireName());
-    }
-
-    /** The chip's style-class suffix: {@code proposed}, {@code accepted}, … */
-    public String statusStyle(ProposalRow row) {
-        return row.isDeciding() ? "deciding" : row.proposal().status().wireName();
-    }
-
-    /** A queue row's first line: "pp-3 · Bronze → Silver". */
-    public String rowHeadline(ProposalRow row) {
-        Proposal p = row.proposal();
-        ItemDiff d = ItemDiff.of(p);
-        return d.tierChanged() ? messages.get("review.row", p.itemId(), tier(d.tierBefore()), tier(d.tierAfter()))
-                : messages.get("review.row.kept", p.itemId(), tier(d.tierAfter()));
-    }
-
-    /** A queue row's second line: the start of the proposed text. */
-    public String rowPreview(ProposalRow row) {
-        String text = row.proposal().written().content().replaceAll("\\s+", " ").strip();
-        return text.length() <= 80 ? text : text.substring(0, 79).stripTrailing() + "\u2026";
-    }
-
-    private String tier(dev.goldsmith.vault.QualityTier t) {
-        return messages.get("tier." + t.wireName());
-    }
-
     /** Why the focused proposal cannot be accepted (stale), or how it was decided; empty for a pending one. */
     public StringBinding noteProperty() {
         return note;
     }
 
-    private String note(Proposal p) {
-        if (p == null) {
-            return "";
-        }
-        return switch (p.status()) {
-            case PROPOSED -> "";
-            case STALE -> p.changedSince().isEmpty() ? messages.get("review.note.staleDecided")
-                    : messages.get("review.note.stale", p.itemId(), String.join(", ", p.changedSince()));
-            case ACCEPTED -> messages.get(p.editedContent() != null ? "review.note.acceptedEdited" : "review.note.accepted",
-                    p.decidedAt() == null ? "" : when.format(p.decidedAt()));
-            case REJECTED -> messages.get("review.note.rejected", p.decidedAt() == null ? "" : when.format(p.decidedAt()));
-        };
+    /** The words the view shows for a proposal: its title, chip, queue lines and note. */
+    public ReviewTexts texts() {
+        return texts;
     }
 
     /** The focused proposal's diff: the item as the proposal found it → what an accept writes (or wrote). */
@@ -608,10 +566,6 @@ public final class ReviewViewModel {
 
     public BooleanBinding canAcceptAllProperty() {
         return canAcceptAll;
-    }
-
-    private static String shortId(String id) {
-        return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
     /** A proposal's identity: its batch and item. */
