@@ -6,11 +6,13 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 
 /**
  * Finds the labels, buttons, cells and column headers on screen whose text is cut: what their skin draws (the
- * {@code .text} node) is not their whole text, so it ends in an ellipsis.
+ * {@code .text} node) is not their whole text, so it ends in an ellipsis; and the empty text fields whose prompt does
+ * not fit (a prompt is clipped, not ellipsised).
  */
 final class Truncation {
 
@@ -55,6 +57,17 @@ final class Truncation {
                 cut.add(who + " shows '" + shown + "' (" + Math.round(l.getWidth()) + " px wide)");
             } else if (shown != null && overhang(l) > 1) {
                 cut.add(who + " runs " + Math.round(overhang(l)) + " px past the edge of what shows it");
+            }
+        }
+        if (node instanceof TextField f && (f.getText() == null || f.getText().isEmpty())
+                && f.getPromptText() != null && !f.getPromptText().isEmpty()) {
+            Text probe = new Text(f.getPromptText());
+            probe.setFont(f.getFont());
+            double need = probe.getLayoutBounds().getWidth();
+            double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+            if (need > room + 0.5) {
+                cut.add("TextField" + (f.getId() != null ? " #" + f.getId() : "") + " prompt '" + f.getPromptText()
+                        + "' needs " + Math.round(need) + " px, has " + Math.round(room));
             }
         }
         if (node instanceof Parent p) {
