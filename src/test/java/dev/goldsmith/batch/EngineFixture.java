@@ -28,7 +28,7 @@ import java.util.function.Function;
  * A real store — an SQLite file, or a PostgreSQL database on the embedded server ({@link StoreKind}) — with one vault, a batch service on virtual time, and a scripted provider. The engine's write
  * connections can be given a full disk for real ({@link #fillDisk()}: SQLite's {@code max_page_count}).
  */
-final class EngineFixture {
+final class EngineFixture implements AutoCloseable {
 
     static final Instant EPOCH = Instant.parse("2026-11-28T09:00:00Z");
     static final String VAULT = "v-test";
@@ -85,6 +85,23 @@ final class EngineFixture {
         };
         service = new BatchService(db, factory, env, "test", this::engineConnection);
         store = new BatchStore(db);
+        FixtureCloser.opened(this);
+    }
+
+    /**
+     * Frees the database connections (the engine's and the store's pool); the batch service is not closed, as a batch
+     * left running on the virtual loop would make it wait. Called after each test by {@link FixtureCloser}.
+     */
+    @Override
+    public void close() {
+        for (Connection c : engineConnections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // already closed by the engine
+            }
+        }
+        db.close();
     }
 
     private Connection engineConnection() {
