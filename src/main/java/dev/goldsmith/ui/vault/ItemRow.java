@@ -33,6 +33,9 @@ public final class ItemRow {
     }
 
     void replace(VaultItem updated) {
+        if (updated.tier().isTop() && !item.get().tier().isTop()) {
+            selected.set(false); // a batch took it to the top tier: starting again would only skip it
+        }
         searchable = ItemFilter.searchable(updated);
         item.set(updated);
     }

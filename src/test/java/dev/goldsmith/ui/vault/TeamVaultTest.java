@@ -13,6 +13,7 @@ import dev.goldsmith.ui.Messages;
 import dev.goldsmith.ui.RecordingDialogService;
 import dev.goldsmith.ui.SameThreadTaskExecutor;
 import dev.goldsmith.ui.TwoConsoles;
+import dev.goldsmith.vault.QualityTier;
 import dev.goldsmith.vault.VaultItem;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +81,24 @@ class TeamVaultTest {
         assertThat(row("b")).as("the same row, still checked").isSameAs(b);
         assertThat(b.isSelected()).isTrue();
         assertThat(vm.loadingProperty().get()).as("quietly").isFalse();
+    }
+
+    @Test
+    void anItemThatBecameGoldIsUncheckedWhenItsRowIsReplaced() {
+        ItemRow a = row("a");
+        ItemRow b = row("b");
+        a.selectedProperty().set(true);
+        b.selectedProperty().set(true);
+        VaultItem now = a.item();
+        colleague.items().saveAll("v1", List.of(new VaultItem(now.id(), now.vaultId(), now.type(), "Led the rollout",
+                QualityTier.GOLD, now.keywords(), null, null, null), b.item()));
+
+        vm.refreshIfChanged(); // a live write-back (replaceItem) takes the same road
+
+        assertThat(row("a").item().tier()).isEqualTo(QualityTier.GOLD);
+        assertThat(a.isSelected()).as("gold now: starting again would only skip it").isFalse();
+        assertThat(b.isSelected()).isTrue();
+        assertThat(vm.selectedCountProperty().get()).isEqualTo(1);
     }
 
     @Test

@@ -197,7 +197,7 @@ class VaultWorkspaceViewModelTest {
     }
 
     @Test
-    void replacingAnItemUpdatesItsRowAndTheCounts() {
+    void replacingAnItemUpdatesItsRowAndTheCountsAndUnchecksItOnceGold() {
         VaultItem pp1 = vm.allItems().get(0).item();
         vm.toggle(vm.allItems().get(0));
 
@@ -205,8 +205,14 @@ class VaultWorkspaceViewModelTest {
                 pp1.keywords(), 0.9, pp1.createdAt(), pp1.lastUpdatedAt()));
 
         assertThat(vm.allItems().get(0).item().content()).isEqualTo("Led 5 engineers");
-        assertThat(vm.allItems().get(0).isSelected()).isTrue();
+        assertThat(vm.allItems().get(0).isSelected()).as("gold now: starting again would only skip it").isFalse();
         assertThat(vm.tierBadgeProperty(QualityTier.GOLD).get()).isEqualTo("Gold 3");
+
+        VaultItem pp2 = vm.allItems().get(1).item();
+        vm.toggle(vm.allItems().get(1));
+        vm.replaceItem(new VaultItem(pp2.id(), pp2.vaultId(), pp2.type(), "Ran weekly reporting", QualityTier.SILVER,
+                pp2.keywords(), 0.9, pp2.createdAt(), pp2.lastUpdatedAt()));
+        assertThat(vm.allItems().get(1).isSelected()).as("a row below gold keeps its checkbox").isTrue();
     }
 
     @Test
