@@ -88,6 +88,17 @@ final class EngineFixture implements AutoCloseable {
         FixtureCloser.opened(this);
     }
 
+    /** How many of the engine's connections are still open (client side). */
+    long openEngineConnections() {
+        return engineConnections.stream().filter(c -> {
+            try {
+                return !c.isClosed();
+            } catch (SQLException e) {
+                return false;
+            }
+        }).count();
+    }
+
     /**
      * Frees the database connections (the engine's and the store's pool); the batch service is not closed, as a batch
      * left running on the virtual loop would make it wait. Called after each test by {@link FixtureCloser}.
