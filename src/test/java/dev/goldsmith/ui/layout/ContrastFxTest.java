@@ -11,8 +11,6 @@ import dev.goldsmith.batch.BatchOptions;
 import dev.goldsmith.batch.BatchSettings;
 import dev.goldsmith.ui.FxTaskExecutor;
 import dev.goldsmith.ui.MainWindow;
-import dev.goldsmith.ui.Messages;
-import dev.goldsmith.ui.RecordingDialogService;
 import dev.goldsmith.ui.StyleClasses;
 import dev.goldsmith.ui.TestVaults;
 import dev.goldsmith.ui.Theme;
@@ -21,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import javafx.css.PseudoClass;
@@ -99,15 +96,10 @@ class ContrastFxTest {
                 new ProviderSettings(ProviderKind.OPENAI, server.url("/v1").toString(), "gpt-test", null, 0.7, 200,
                         java.time.Duration.ofSeconds(10), 2, Pricing.perMillion(0.15, 0.60))));
         executor = new FxTaskExecutor(2);
-        window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
-                Messages.load(Locale.ROOT));
-        primary.hide();
-        scene = new Scene(window.root(), 1280, 800);
-        Theme.apply(scene, false);
-        stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
-        window.workspace().reload();
+        OwnWindow own = OwnWindow.open(services, executor, primary);
+        window = own.window();
+        scene = own.scene();
+        stage = own.stage();
     }
 
     @AfterEach

@@ -29,7 +29,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import mockwebserver3.MockResponse;
@@ -87,17 +86,10 @@ class NoTruncationFxTest {
                 BatchOptions.defaults(Operation.ENHANCE).withReview(true), ProviderSettings.rules()))
                 .completion().get(20, TimeUnit.SECONDS); // proposals for the Review tab
         executor = new FxTaskExecutor(2);
-        window = MainWindow.load(services, Map.of(), executor, new RecordingDialogService(),
-                Messages.load(Locale.ROOT));
-        // A window of its own, sized as the app opens (the headless screen is 1280×800), made smaller in the test;
-        // the shared primary stage keeps the size other tests give it.
-        primary.hide();
-        scene = new Scene(window.root(), 1280, 800);
-        Theme.apply(scene, false);
-        stage = new Stage();
-        stage.setScene(scene);
-        stage.show();
-        window.workspace().reload();
+        OwnWindow own = OwnWindow.open(services, executor, primary);
+        window = own.window();
+        scene = own.scene();
+        stage = own.stage();
     }
 
     @AfterEach
